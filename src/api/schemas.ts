@@ -1,0 +1,247 @@
+/**
+ * zod schemas for every body the kit sends to or receives from Logto's Experience API.
+ *
+ * The schemas are the source of truth for the types (`z.infer`). Objects are non-strict: a newer
+ * server may add fields and the kit keeps working; a missing or mistyped field the kit relies on
+ * fails parsing, which the client turns into an `ApiError` with code `client.invalid_response`.
+ *
+ * `zod/mini` keeps the bundle small: the hosted page must stay within its first-render budget.
+ */
+import { z } from 'zod/mini';
+
+// ---------------------------------------------------------------------------------------------
+// Shared enumerations
+// ---------------------------------------------------------------------------------------------
+
+export const interactionEventSchema = z.enum(['SignIn', 'Register', 'ForgotPassword']);
+export type InteractionEvent = z.infer<typeof interactionEventSchema>;
+
+export const signInIdentifierSchema = z.enum(['username', 'email', 'phone']);
+export type SignInIdentifier = z.infer<typeof signInIdentifierSchema>;
+
+const hexColor = z.string().check(z.regex(/^#(?:[\da-f]{3}|[\da-f]{6}|[\da-f]{8})$/i));
+const optionalBoolean = z.optional(z.boolean());
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/.well-known/sign-in-exp
+// ---------------------------------------------------------------------------------------------
+
+export const signInMethodSchema = z.object({
+  identifier: signInIdentifierSchema,
+  password: z.boolean(),
+  verificationCode: z.boolean(),
+  isPasswordPrimary: z.boolean(),
+});
+export type SignInMethod = z.infer<typeof signInMethodSchema>;
+
+export const signUpSchema = z.object({
+  identifiers: z.array(signInIdentifierSchema),
+  password: z.boolean(),
+  verify: optionalBoolean,
+  secondaryIdentifiers: z.optional(
+    z.array(
+      z.object({
+        identifier: z.enum(['username', 'email', 'phone', 'emailOrPhone']),
+        verify: optionalBoolean,
+      }),
+    ),
+  ),
+});
+export type SignUp = z.infer<typeof signUpSchema>;
+
+export const socialConnectorSchema = z.object({
+  /** The connector instance id: the one every API path uses. */
+  id: z.string().check(z.minLength(1)),
+  target: z.string(),
+  /** Display name per language tag; `en` is always present on real servers. */
+  name: z.record(z.string(), z.string()),
+  logo: z.string(),
+  logoDark: z.optional(z.nullable(z.string())),
+  platform: z.nullable(z.enum(['Native', 'Universal', 'Web'])),
+  isStandard: optionalBoolean,
+});
+export type SocialConnector = z.infer<typeof socialConnectorSchema>;
+
+export const passwordPolicySchema = z.object({
+  length: z.optional(
+    z.object({ min: z.optional(z.number()), max: z.optional(z.number()) }),
+  ),
+  characterTypes: z.optional(z.object({ min: z.optional(z.number()) })),
+  rejects: z.optional(
+    z.object({
+      pwned: optionalBoolean,
+      repetitionAndSequence: optionalBoolean,
+      userInfo: optionalBoolean,
+      words: z.optional(z.array(z.string())),
+    }),
+  ),
+});
+export type PasswordPolicyInput = z.infer<typeof passwordPolicySchema>;
+
+export const usernamePolicySchema = z.object({
+  caseSensitive: optionalBoolean,
+  minLength: z.optional(z.number()),
+  maxLength: z.optional(z.number()),
+  allowedChars: z.optional(
+    z.object({
+      lowercase: optionalBoolean,
+      uppercase: optionalBoolean,
+      numbers: optionalBoolean,
+      underscore: optionalBoolean,
+    }),
+  ),
+});
+
+export const signInExperienceSchema = z.object({
+  color: z.object({
+    primaryColor: hexColor,
+    isDarkModeEnabled: z.boolean(),
+    darkPrimaryColor: hexColor,
+  }),
+  branding: z.object({
+    logoUrl: z.optional(z.nullable(z.string())),
+    darkLogoUrl: z.optional(z.nullable(z.string())),
+    favicon: z.optional(z.nullable(z.string())),
+    darkFavicon: z.optional(z.nullable(z.string())),
+  }),
+  hideLogtoBranding: optionalBoolean,
+  languageInfo: z.object({
+    autoDetect: z.boolean(),
+    fallbackLanguage: z.string(),
+  }),
+  termsOfUseUrl: z.optional(z.nullable(z.string())),
+  privacyPolicyUrl: z.optional(z.nullable(z.string())),
+  agreeToTermsPolicy: z.optional(z.enum(['Automatic', 'ManualRegistrationOnly', 'Manual'])),
+  signIn: z.object({ methods: z.array(signInMethodSchema) }),
+  signUp: signUpSchema,
+  socialSignIn: z.optional(
+    z.object({
+      automaticAccountLinking: optionalBoolean,
+      skipRequiredIdentifiers: optionalBoolean,
+    }),
+  ),
+  socialSignInConnectorTargets: z.optional(z.array(z.string())),
+  socialConnectors: z.array(socialConnectorSchema),
+  ssoConnectors: z.optional(z.array(z.object({ id: z.string() }))),
+  singleSignOnEnabled: optionalBoolean,
+  signInMode: z.enum(['SignIn', 'Register', 'SignInAndRegister']),
+  forgotPassword: z.object({ email: z.boolean(), phone: z.boolean() }),
+  passwordPolicy: z.optional(passwordPolicySchema),
+  usernamePolicy: z.optional(usernamePolicySchema),
+  customCss: z.optional(z.nullable(z.string())),
+  supportEmail: z.optional(z.nullable(z.string())),
+  supportWebsiteUrl: z.optional(z.nullable(z.string())),
+  verificationCodePolicy: z.optional(
+    z.object({
+      expirationDuration: z.optional(z.number()),
+      maxRetryAttempts: z.optional(z.number()),
+    }),
+  ),
+  captchaPolicy: z.optional(z.object({ enabled: optionalBoolean })),
+});
+export type SignInExperience = z.infer<typeof signInExperienceSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/.well-known/phrases
+// ---------------------------------------------------------------------------------------------
+
+/** Logto's own UI phrase bundle. The kit ships its own strings; this is read only for tenant overrides. */
+export const phrasesSchema = z.object({
+  translation: z.record(z.string(), z.unknown()),
+});
+export type Phrases = z.infer<typeof phrasesSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Experience API bodies
+// ---------------------------------------------------------------------------------------------
+
+export const verificationIdResponseSchema = z.object({
+  verificationId: z.string().check(z.minLength(1)),
+});
+
+export const socialAuthorizationResponseSchema = z.object({
+  authorizationUri: z.string().check(z.minLength(1)),
+  verificationId: z.string().check(z.minLength(1)),
+});
+
+export const submitResponseSchema = z.object({
+  redirectTo: z.string().check(z.minLength(1)),
+});
+
+export const interactionStateSchema = z.object({
+  interactionEvent: interactionEventSchema,
+  userId: z.optional(z.string()),
+  profile: z.optional(z.record(z.string(), z.unknown())),
+  verificationRecords: z.optional(
+    z.array(z.object({ id: z.string(), type: z.string() })),
+  ),
+});
+export type InteractionState = z.infer<typeof interactionStateSchema>;
+
+export const identifierPayloadSchema = z.object({
+  type: signInIdentifierSchema,
+  value: z.string().check(z.minLength(1)),
+});
+export type IdentifierPayload = z.infer<typeof identifierPayloadSchema>;
+
+/** Identifiers that can receive a verification code. */
+export type CodeIdentifierPayload = IdentifierPayload & { type: 'email' | 'phone' };
+
+export const profilePayloadSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('username'), value: z.string() }),
+  z.object({ type: z.literal('password'), value: z.string() }),
+  z.object({ type: z.literal('email'), verificationId: z.string() }),
+  z.object({ type: z.literal('phone'), verificationId: z.string() }),
+  z.object({ type: z.literal('social'), verificationId: z.string() }),
+]);
+export type ProfilePayload = z.infer<typeof profilePayloadSchema>;
+
+export const missingProfileFieldSchema = z.enum([
+  'username',
+  'email',
+  'phone',
+  'password',
+  'emailOrPhone',
+  'extraProfile',
+]);
+export type MissingProfileField = z.infer<typeof missingProfileFieldSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The error envelope. Logto's `RequestError` has `code` + `message` (+ `data`, `details`); OIDC
+ * errors add `error` / `error_description`; a few failures (malformed JSON, internal errors) have
+ * only `message`.
+ */
+export const errorBodySchema = z.object({
+  code: z.optional(z.string()),
+  message: z.optional(z.string()),
+  data: z.optional(z.unknown()),
+  details: z.optional(z.string()),
+  error: z.optional(z.string()),
+  error_description: z.optional(z.string()),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** `data` of `user.missing_profile`. */
+export const missingProfileDataSchema = z.object({
+  missingProfile: z.array(z.string()),
+});
+
+/** `data` of `password.rejected`: one issue per broken rule. */
+export const passwordIssuesSchema = z.array(
+  z.object({
+    code: z.string(),
+    interpolation: z.optional(z.record(z.string(), z.unknown())),
+  }),
+);
+export type PasswordIssue = z.infer<typeof passwordIssuesSchema>[number];
+
+/** `data` of `user.identity_not_exist`: an existing account with the social profile's email or phone. */
+export const identityNotExistDataSchema = z.object({
+  relatedUser: z.optional(
+    z.object({ type: z.enum(['email', 'phone']), value: z.string() }),
+  ),
+});

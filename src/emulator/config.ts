@@ -1,0 +1,80 @@
+/**
+ * The emulator's tenant file: a sign-in-experience payload as Logto serves it, plus seeded users.
+ * It is validated with the kit's own schema, so a config the emulator accepts is one the kit can
+ * render; a bad file is rejected with the path of the first broken field.
+ */
+import { readFileSync } from 'node:fs';
+
+import { z } from 'zod/mini';
+
+import { signInExperienceSchema } from '../api/schemas.js';
+import demoTenant from './demo-tenant.json' with { type: 'json' };
+
+const seedUserSchema = z.object({
+  username: z.optional(z.string()),
+  password: z.optional(z.string()),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string().check(z.regex(/^\d+$/))),
+  name: z.optional(z.string()),
+});
+export type SeedUser = z.infer<typeof seedUserSchema>;
+
+const tenantFileSchema = z.object({
+  signInExperience: signInExperienceSchema,
+  users: z.optional(z.array(seedUserSchema)),
+});
+
+export interface TenantConfig {
+  /** The payload served at `/api/.well-known/sign-in-exp`, unknown fields kept as given. */
+  signInExperience: Record<string, unknown>;
+  users: SeedUser[];
+}
+
+export class TenantConfigError extends Error {
+  override readonly name = 'TenantConfigError';
+}
+
+/** Validates a parsed tenant file; throws `TenantConfigError` naming the first bad field. */
+export function parseTenantConfig(input: unknown, source = 'tenant config'): TenantConfig {
+  const result = tenantFileSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : '(root)';
+    const detail = issue?.message && issue.message !== 'Invalid input' ? ` (${issue.message})` : '';
+    throw new TenantConfigError(
+      `${source}: the field "${field}" is missing or invalid${detail}` +
+        (issue?.code === 'invalid_type' ? `; expected ${String(issue.expected)}` : ''),
+    );
+  }
+  const raw = input as { signInExperience: Record<string, unknown> };
+  return { signInExperience: raw.signInExperience, users: result.data.users ?? [] };
+}
+
+export function loadTenantConfig(path?: string): TenantConfig {
+  if (!path) return parseTenantConfig(demoTenant, 'demo tenant');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TenantConfigError(`${path}: cannot be read (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new TenantConfigError(`${path}: is not valid JSON (${(error as Error).message})`);
+  }
+  return parseTenantConfig(json, path);
+}
+
+/** Deep-merges `patch` over `base` (objects merge, everything else replaces). */
+export function mergeDeep<T>(base: T, patch: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) out[key] = mergeDeep(out[key], value);
+  return out as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,50 @@
+// Browser tests in Debian's Chromium (no browser download), with the interaction-API emulator
+// mounted in the dev server so that pages talk to `/api/...` on their own origin.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+import { loadEmulator } from './test/tools/load-emulator.mjs';
+import { plainSummaryReporter } from './test/tools/plain-summary-reporter.mjs';
+
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const { createEmulator, koaMiddleware } = await loadEmulator();
+const emulator = createEmulator({ quiet: true });
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 1,
+  rootDir: '.',
+  testsFinishTimeout: 5 * 60_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' })],
+  middleware: [koaMiddleware(emulator)],
+  staticLogging: !!process.env.CI,
+  reporters: [
+    defaultReporter(),
+    process.env.CI ? undefined : summaryReporter({ flatten: false }),
+    plainSummaryReporter(),
+  ].filter(Boolean),
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  ],
+};
