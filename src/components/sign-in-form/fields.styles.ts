@@ -1,0 +1,202 @@
+import { css } from 'lit';
+
+/**
+ * Styles for the light-DOM part of `<sign-in-form>` (the real `<form>` with the credential inputs,
+ * kept out of shadow DOM so password managers see it). Adopted once into the element's root node;
+ * every selector is scoped by `sign-in-form`, so the host page's own elements are untouched.
+ */
+export const fieldStyles = css`
+  sign-in-form [data-si-fields] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--si-space-m);
+    margin: 0;
+  }
+
+  sign-in-form .si-title {
+    margin: 0;
+    font-size: var(--si-font-size-title);
+    font-weight: 650;
+    line-height: 1.25;
+    text-align: center;
+    outline: none;
+  }
+
+  sign-in-form .si-subtitle {
+    margin: calc(var(--si-space-s) * -1) 0 0;
+    color: var(--si-color-text-muted);
+    text-align: center;
+  }
+
+  sign-in-form .si-field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--si-space-xs);
+  }
+
+  sign-in-form .si-label {
+    font-size: var(--si-font-size-small);
+    font-weight: 600;
+  }
+
+  sign-in-form .si-control {
+    position: relative;
+    display: flex;
+  }
+
+  sign-in-form .si-input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: var(--si-control-height);
+    padding: 0 14px;
+    border: 1px solid var(--si-input-border-color, var(--si-color-border));
+    border-radius: var(--si-input-radius, var(--si-radius-control));
+    background: var(--si-input-background, var(--si-color-surface));
+    color: inherit;
+    font: inherit;
+  }
+
+  sign-in-form .si-input:focus-visible,
+  sign-in-form .si-button:focus-visible,
+  sign-in-form .si-icon-button:focus-visible,
+  sign-in-form .si-link:focus-visible {
+    outline: 2px solid var(--si-color-focus-ring);
+    outline-offset: 2px;
+  }
+
+  sign-in-form .si-input[aria-invalid='true'] {
+    border-color: var(--si-color-danger);
+  }
+
+  sign-in-form .si-control:has(.si-icon-button) .si-input {
+    padding-inline-end: calc(var(--si-control-height) + 4px);
+  }
+
+  sign-in-form .si-icon-button {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    inline-size: var(--si-control-height);
+    display: grid;
+    place-items: center;
+    border: 0;
+    border-radius: var(--si-radius-control);
+    background: transparent;
+    color: var(--si-color-text-muted);
+    cursor: pointer;
+  }
+
+  sign-in-form .si-icon-button svg {
+    inline-size: 22px;
+    block-size: 22px;
+  }
+
+  sign-in-form .si-error {
+    display: flex;
+    gap: var(--si-space-xs);
+    margin: 0;
+    color: var(--si-color-danger);
+    font-size: var(--si-font-size-small);
+  }
+
+  sign-in-form .si-alert {
+    margin: 0;
+    padding: 12px 14px;
+    border-radius: var(--si-radius-control);
+    border: 1px solid var(--si-color-danger);
+    color: var(--si-color-text);
+    background: var(--si-color-surface);
+  }
+
+  sign-in-form .si-button {
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--si-space-s);
+    min-block-size: var(--si-control-height);
+    padding: 0 var(--si-space-m);
+    border: 1px solid transparent;
+    border-radius: var(--si-button-radius, var(--si-radius-control));
+    background: var(--si-button-background, var(--si-color-brand));
+    color: var(--si-button-color, var(--si-color-on-brand));
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  sign-in-form .si-button:hover {
+    background: var(--si-button-background-hover, var(--si-color-brand-hover));
+  }
+
+  sign-in-form .si-button:active {
+    background: var(--si-button-background-pressed, var(--si-color-brand-pressed));
+  }
+
+  sign-in-form .si-button[aria-disabled='true'] {
+    cursor: progress;
+  }
+
+  sign-in-form .si-button--secondary {
+    background: transparent;
+    border-color: var(--si-color-border);
+    color: var(--si-color-text);
+  }
+
+  sign-in-form .si-button--secondary:hover,
+  sign-in-form .si-button--secondary:active {
+    background: var(--si-color-surface-raised);
+  }
+
+  sign-in-form .si-link {
+    color: var(--si-color-brand-text);
+    font-weight: 600;
+    text-decoration: none;
+    border-radius: 2px;
+    background: none;
+    border: 0;
+    padding: 0;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  sign-in-form .si-link:hover {
+    text-decoration: underline;
+  }
+
+  sign-in-form .si-spinner {
+    inline-size: 18px;
+    block-size: 18px;
+    border-radius: 50%;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    animation: si-spin 0.8s linear infinite;
+  }
+
+  sign-in-form .si-skeleton {
+    block-size: var(--si-control-height);
+    border-radius: var(--si-radius-control);
+    background: var(--si-color-surface-raised);
+  }
+
+  sign-in-form .si-visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  @keyframes si-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    sign-in-form .si-spinner {
+      animation-duration: 2.4s;
+    }
+  }
+`;

@@ -1,0 +1,53 @@
+/**
+ * The kit's public events. All bubble and cross shadow roots; none carries a password, a code or a
+ * token: only what a host page needs to react.
+ */
+
+export interface SuccessDetail {
+  /** Where the page is about to go (an http(s) URL on the Logto host). */
+  redirectTo: string;
+}
+
+/** The journey finished; cancel it to stop the kit's full-page navigation and navigate yourself. */
+export class SiSuccessEvent extends CustomEvent<SuccessDetail> {
+  static readonly type = 'si-success';
+  constructor(detail: SuccessDetail) {
+    super(SiSuccessEvent.type, { detail, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+export interface ErrorDetail {
+  /** Logto's error code or a `client.*` code. */
+  code: string;
+  /** The localized message the user sees. */
+  message: string;
+}
+
+/** A request failed, or the config could not be loaded. */
+export class SiErrorEvent extends CustomEvent<ErrorDetail> {
+  static readonly type = 'si-error';
+  constructor(detail: ErrorDetail) {
+    super(SiErrorEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+export interface StepChangeDetail {
+  /** The new step (`sign-in`, `session-expired`, …). */
+  step: string;
+}
+
+/** The form moved to another step. */
+export class SiStepChangeEvent extends CustomEvent<StepChangeDetail> {
+  static readonly type = 'si-step-change';
+  constructor(detail: StepChangeDetail) {
+    super(SiStepChangeEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'si-success': SiSuccessEvent;
+    'si-error': SiErrorEvent;
+    'si-step-change': SiStepChangeEvent;
+  }
+}

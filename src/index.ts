@@ -1,0 +1,18 @@
+/**
+ * The kit's public API, free of side effects: importing it registers nothing. Import
+ * `./define.js` to register the elements under their default tags.
+ */
+export { SignInForm } from './components/sign-in-form/sign-in-form.js';
+export { resolveScheme, type ThemeMode } from './theme/scheme.js';
+export { safeHttpUrl, safeImageUrl } from './internal/urls.js';
+export { SiErrorEvent, SiStepChangeEvent, SiSuccessEvent } from './events/index.js';
+export type { ErrorDetail, StepChangeDetail, SuccessDetail } from './events/index.js';
+export {
+  ApiError,
+  ClientErrorCode,
+  ExperienceClient,
+  type ExperienceClientOptions,
+  type SignInExperience,
+  signInExperienceSchema,
+} from './api/index.js';
+export { allLocales, getLocale, negotiateLocale, setLocale, textDirection, type LocaleCode } from './i18n/localization.js';
