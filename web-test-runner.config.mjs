@@ -6,6 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 import { loadEmulator } from './test/tools/load-emulator.mjs';
 import { plainSummaryReporter } from './test/tools/plain-summary-reporter.mjs';
+import { spaFallback } from './test/tools/spa-fallback.mjs';
 
 const CHROMIUM_ARGS = [
   '--headless=new',
@@ -30,7 +31,7 @@ export default {
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' })],
-  middleware: [koaMiddleware(emulator)],
+  middleware: [koaMiddleware(emulator), spaFallback()],
   staticLogging: !!process.env.CI,
   reporters: [
     defaultReporter(),

@@ -31,7 +31,7 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint', 
     if (value) sessionStorage.setItem(`sign-in-kit:${key}`, value);
     out[key] = value;
   }
-  return out as ReturnType<typeof readParameters>;
+  return out;
 }
 
 @localized()

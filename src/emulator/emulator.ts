@@ -232,7 +232,7 @@ export class LogtoEmulator {
     return sendText(x.res, 404, 'Not Found');
   }
 
-  async #experience(x: Exchange, route: string): Promise<void> {
+  #experience(x: Exchange, route: string): void {
     const interaction = this.#resolveInteraction(x);
     const { method } = x;
     const body = (x.body ?? {}) as Record<string, unknown>;
@@ -427,7 +427,7 @@ export class LogtoEmulator {
       return sendJson(x.res, 200, { appId });
     }
     if (route === 'users' && method === 'POST') {
-      const user = this.#addUser((x.body ?? {}) as SeedUser);
+      const user = this.#addUser((x.body ?? {}));
       return sendJson(x.res, 200, { id: user.id });
     }
     if (route === 'requests' && method === 'GET') {
@@ -1042,7 +1042,7 @@ function publicProfile(profile: PendingProfile): Record<string, unknown> {
 /** Resolves root-relative URL strings in the config (logos, terms links) against `origin`. */
 function absolutize<T>(value: T, origin: string): T {
   if (typeof value === 'string') return (value.startsWith('/') && !value.startsWith('//') ? origin + value : value) as T;
-  if (Array.isArray(value)) return value.map((item) => absolutize(item, origin)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => absolutize(item, origin)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [key, key === 'customCss' ? item : absolutize(item, origin)]),

@@ -101,5 +101,5 @@ export function negotiateLocale(options: {
     const match = matchLocale(candidate);
     if (match) return match;
   }
-  return sourceLocale as LocaleCode;
+  return sourceLocale;
 }

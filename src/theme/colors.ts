@@ -104,7 +104,7 @@ export function deriveBrandTokens(
 ): BrandTokens {
   const surface = parseHex(SURFACES[scheme].surface) ?? WHITE;
   const fallback = scheme === 'light' ? '#0f766e' : '#2dd4bf';
-  const source = parseHex(primary) ?? (parseHex(fallback) as Rgb);
+  const source = parseHex(primary) ?? parseHex(fallback) ?? BLACK;
   const note = (pair: string, from: Rgb, to: Rgb, against: Rgb) => {
     if (toHex(from) !== toHex(to)) {
       adjustments.push({ scheme, pair, from: toHex(from), to: toHex(to), ratio: round(contrast(to, against)) });

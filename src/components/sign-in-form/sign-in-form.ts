@@ -236,8 +236,8 @@ export class SignInForm extends LitElement {
     const flow = this.#flow;
     if (!flow || flow.state.busy) return;
     const data = new FormData(this.#fields);
-    const value = String(data.get('identifier') ?? '');
-    const password = String(data.get('password') ?? '');
+    const value = formText(data, 'identifier');
+    const password = formText(data, 'password');
     const types = signInIdentifierTypes(flow.config);
     const type = detectIdentifierType(value, types);
     const problem = type ? identifierProblem(type, value) : 'required';
@@ -391,6 +391,11 @@ export class SignInForm extends LitElement {
       </button>
     `;
   }
+}
+
+function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
 }
 
 function identifierLabel(types: readonly SignInIdentifier[]): string {
