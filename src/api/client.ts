@@ -218,6 +218,7 @@ export class ExperienceClient {
           error instanceof ApiError && (error.isTransport || RETRYABLE_STATUS.has(error.status));
         if (!retryable || attempt >= this.#getAttempts || signal?.aborted) throw error;
         await delay(this.#retryDelayMs * 2 ** (attempt - 1), signal);
+        if (signal?.aborted) throw abortedError();
       }
     }
   }
@@ -253,6 +254,7 @@ export class ExperienceClient {
     if (this.appId) headers['logto-app-id'] = this.appId;
     if (body !== undefined) headers['content-type'] = 'application/json';
 
+    if (signal?.aborted) throw abortedError();
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#timeoutMs);
     const onAbort = () => timeout.abort();
@@ -270,7 +272,7 @@ export class ExperienceClient {
       });
       text = await response.text();
     } catch {
-      if (signal?.aborted) throw new ApiError(0, ClientErrorCode.aborted, 'The request was cancelled.');
+      if (signal?.aborted) throw abortedError();
       if (timeout.signal.aborted) {
         throw new ApiError(0, ClientErrorCode.timeout, 'The server did not answer in time.');
       }
@@ -302,6 +304,10 @@ export class ExperienceClient {
     }
     return parsed.data;
   }
+}
+
+function abortedError(): ApiError {
+  return new ApiError(0, ClientErrorCode.aborted, 'The request was cancelled.');
 }
 
 function errorFrom(response: Response, text: string): ApiError {
