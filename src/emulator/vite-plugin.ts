@@ -13,6 +13,16 @@ export function logtoEmulator(options: EmulatorOptions = {}): Plugin {
     name: 'logto-emulator',
     configureServer(server) {
       server.middlewares.use(connectMiddleware(emulator));
+      if (options.redirectRoot) {
+        server.httpServer?.once('listening', () => {
+          const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
+          server.config.logger.info(
+            `\n  Emulated Logto: open ${url} to start a sign-in.` +
+              `\n  Demo accounts: alice / Passw0rd! (alice@example.com, +86 138 0013 8000), bob / Passw0rd!` +
+              `\n  Verification codes are printed here as they are sent.\n`,
+          );
+        });
+      }
     },
     configurePreviewServer(server) {
       server.middlewares.use(connectMiddleware(emulator));
