@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 
 import '../../src/define.js';
-import { ExperienceClient, type SignInForm, type SiErrorEvent, type SiSuccessEvent } from '../../src/index.js';
+import { ExperienceClient, type SignInForm, type SiSuccessEvent } from '../../src/index.js';
 import { addUser, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
 import { FormHarness } from '../helpers/harness.js';
 
@@ -149,7 +149,7 @@ describe('<sign-in-form>', () => {
     it('shows a clear message for a wrong password, keeps what was typed and focuses the field', async () => {
       const app = await startApp();
       const harness = await mountForm(app.appId);
-      const failed = oneEvent(harness.element, 'si-error') as Promise<SiErrorEvent>;
+      const failed = oneEvent(harness.element, 'si-error');
       await harness.type('identifier', 'alice');
       await harness.type('password', 'not-her-password');
       harness.submitButton().click();
