@@ -25,6 +25,15 @@ import { renderPage } from './pages.js';
 import { serveAsset } from './assets.js';
 
 export const DEMO_APP_ID = 'demo-app';
+
+/** Fields Logto 1.42 always includes in the sign-in-exp payload; a tenant file may leave them out. */
+const SERVER_FILLED_FIELDS = {
+  customUiAssets: null,
+  customUiCsp: {},
+  adaptiveMfa: {},
+  signUpProfileFields: null,
+  customProfileFieldCatalog: [],
+};
 const INTERACTION_TTL_MS = 60 * 60 * 1000;
 const CODE_TTL_MS = 10 * 60 * 1000;
 const CODE_MAX_TRIES = 10;
@@ -267,6 +276,7 @@ export class LogtoEmulator {
             ...(record.connectorId ? { connectorId: record.connectorId } : {}),
           })),
           mfa: {},
+          signInContext: { ip: x.req.socket.remoteAddress ?? '', userAgent: x.req.headers['user-agent'] ?? '' },
           captcha: { verified: false, skipped: false },
         });
       case 'POST /verification/password':
@@ -853,7 +863,7 @@ export class LogtoEmulator {
   /** The config payload for an app, with relative URLs made absolute against the request origin. */
   #signInExperienceFor(x: Exchange, appId: string | null): Record<string, unknown> {
     const entry = (appId && this.#apps.get(appId)) || this.#apps.get(DEMO_APP_ID);
-    return absolutize(entry?.signInExperience ?? {}, x.origin);
+    return absolutize({ ...SERVER_FILLED_FIELDS, ...entry?.signInExperience }, x.origin);
   }
 
   #connector(config: unknown, connectorId: string) {
