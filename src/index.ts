@@ -4,6 +4,7 @@
  */
 export { SignInForm } from './components/sign-in-form/sign-in-form.js';
 export { resolveScheme, type ThemeMode } from './theme/scheme.js';
+export { stepPath, type EntryStep, type FirstScreen, type Step } from './flow/sign-in-flow.js';
 export { safeHttpUrl, safeImageUrl } from './internal/urls.js';
 export { SiErrorEvent, SiStepChangeEvent, SiSuccessEvent } from './events/index.js';
 export type { ErrorDetail, StepChangeDetail, SuccessDetail } from './events/index.js';

@@ -9,8 +9,13 @@ import { state } from 'lit/decorators.js';
 
 import {
   allLocales,
+  type FirstScreen,
+  type SignInForm,
+  type SiStepChangeEvent,
+  type Step,
   ExperienceClient,
   getLocale,
+  stepPath,
   type LocaleCode,
   negotiateLocale,
   resolveScheme,
@@ -34,6 +39,26 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint', 
   return out;
 }
 
+/** Logto's first-screen paths (the server redirects to these) mapped to the form's first screen. */
+export function firstScreenFor(path: string): FirstScreen {
+  if (/^\/(identifier-)?register(\/|$)/.test(path)) return 'register';
+  if (/^\/(forgot-password|reset-password)(\/|$)/.test(path)) return 'forgot-password';
+  if (path === '/unknown-session') return 'unknown-session';
+  return 'sign-in';
+}
+
+const STEP_KEY = 'sign-in-kit:step';
+/** Steps that can be resumed after a reload: they hold identifiers and verification ids, never secrets. */
+const RESUMABLE = new Set<Step['name']>([
+  'sign-in-password',
+  'verification-code',
+  'register-password',
+  'reset-password',
+  'continue',
+  'confirm-register',
+  'confirm-sign-in',
+]);
+
 @localized()
 export class SignInPage extends LitElement {
   @state() private config?: SignInExperience;
@@ -47,6 +72,10 @@ export class SignInPage extends LitElement {
     language: () => getLocale(),
   });
   readonly #darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  readonly #firstScreen = firstScreenFor(location.pathname);
+  /** Position in the browser history of the entries this page pushed. */
+  #index = 0;
+  #navigating = false;
 
   // Light DOM: the form's credential inputs must not end up inside another shadow root.
   protected override createRenderRoot(): HTMLElement {
@@ -56,12 +85,19 @@ export class SignInPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#darkQuery.addEventListener('change', this.#applyScheme);
+    addEventListener('popstate', this.#onPopState);
+    history.replaceState({ siIndex: 0 }, '');
     void this.#boot();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#darkQuery.removeEventListener('change', this.#applyScheme);
+    removeEventListener('popstate', this.#onPopState);
+  }
+
+  get #form(): SignInForm | null {
+    return this.querySelector('sign-in-form');
   }
 
   async #boot(): Promise<void> {
@@ -80,7 +116,55 @@ export class SignInPage extends LitElement {
     if (this.config) this.#applyTenant(this.config);
     this.#applyScheme();
     this.ready = true;
+    await this.updateComplete;
+    await this.#resume();
   }
+
+  /** After a reload, puts back the step the address bar shows, when it was saved and is safe. */
+  async #resume(): Promise<void> {
+    const form = this.#form;
+    const saved = sessionStorage.getItem(STEP_KEY);
+    if (!form || !saved) return;
+    try {
+      const { path, step } = JSON.parse(saved) as { path: string; step: Step };
+      if (path !== location.pathname || !RESUMABLE.has(step.name)) return;
+      await form.whenReady();
+      await form.restore(step);
+    } catch {
+      sessionStorage.removeItem(STEP_KEY);
+    }
+  }
+
+  #onStepChange = (event: SiStepChangeEvent): void => {
+    const step = (event.target as SignInForm).step;
+    if (step && RESUMABLE.has(step.name)) {
+      sessionStorage.setItem(STEP_KEY, JSON.stringify({ path: event.detail.path, step }));
+    } else {
+      sessionStorage.removeItem(STEP_KEY);
+    }
+    if (this.#navigating || step?.name === 'done') return;
+    if (event.detail.path === location.pathname) return;
+    history.pushState({ siIndex: ++this.#index }, '', event.detail.path + location.search);
+  };
+
+  /** Browser back and forward: step back inside the journey, or reopen the entry step of the path. */
+  #onPopState = (event: PopStateEvent): void => {
+    const form = this.#form;
+    if (!form) return;
+    const target = (event.state as { siIndex?: number } | null)?.siIndex ?? 0;
+    this.#navigating = true;
+    try {
+      let moved = true;
+      for (let i = target; i < this.#index && moved; i++) moved = form.goBack();
+      const screen = firstScreenFor(location.pathname);
+      if (!moved || target > this.#index || stepPathOf(form) !== location.pathname) {
+        if (screen !== 'unknown-session') form.show(screen);
+      }
+    } finally {
+      this.#index = target;
+      this.#navigating = false;
+    }
+  };
 
   async #switchLocale(locale: LocaleCode): Promise<void> {
     try {
@@ -127,6 +211,8 @@ export class SignInPage extends LitElement {
               .config=${this.config}
               app-id=${this.#params.app_id ?? nothing}
               login-hint=${this.#params.login_hint ?? nothing}
+              screen=${this.#firstScreen}
+              @si-step-change=${this.#onStepChange}
             ></sign-in-form>`
           : nothing}
       </main>
@@ -146,6 +232,10 @@ export class SignInPage extends LitElement {
       </footer>
     `;
   }
+}
+
+function stepPathOf(form: SignInForm): string | undefined {
+  return form.step ? stepPath(form.step) : undefined;
 }
 
 /** A language's name in that language ("Deutsch", "简体中文"). */

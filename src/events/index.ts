@@ -32,8 +32,10 @@ export class SiErrorEvent extends CustomEvent<ErrorDetail> {
 }
 
 export interface StepChangeDetail {
-  /** The new step (`sign-in`, `session-expired`, …). */
+  /** The new step (`sign-in`, `verification-code`, `session-expired`, …). */
   step: string;
+  /** The path Logto's own UI shows for that step (`/sign-in/password`, `/register`, …). */
+  path: string;
 }
 
 /** The form moved to another step. */

@@ -1,52 +1,99 @@
 /**
- * The sign-in journey as a small store: the current step, whether a request is in flight, and the
- * last error, plus one method per user intent. It drives the Experience API and never touches the
- * DOM, so it is tested without a page and shared by every element that shows a step.
+ * The sign-in experience as a small store: the current step, whether a request is in flight, the
+ * last error, plus one method per user intent. It drives the Experience API in the order Logto's
+ * contract prescribes and never touches the DOM, so every element that shows a step shares it.
  */
 import type { ExperienceClient } from '../api/client.js';
 import { ApiError, ClientErrorCode } from '../api/errors.js';
-import type { IdentifierPayload, InteractionEvent, SignInExperience } from '../api/schemas.js';
+import type {
+  CodeIdentifierPayload,
+  IdentifierPayload,
+  InteractionEvent,
+  SignInExperience,
+  SignInIdentifier,
+} from '../api/schemas.js';
+import { missingProfileDataSchema } from '../api/schemas.js';
+
+/** Which journey a verification code belongs to. `Continue` collects a missing email or phone. */
+export type CodeFlow = 'SignIn' | 'Register' | 'ForgotPassword' | 'Continue';
+export type ContinueField = 'username' | 'email' | 'phone' | 'emailOrPhone' | 'password';
+export type EntryStep = 'sign-in' | 'register' | 'forgot-password';
+/** The first screen of a form: an entry step, or the page for a missing or expired session. */
+export type FirstScreen = EntryStep | 'unknown-session';
 
 export type Step =
   | { name: 'sign-in' }
+  | { name: 'sign-in-password'; identifier: IdentifierPayload }
+  | {
+      name: 'verification-code';
+      flow: CodeFlow;
+      identifier: CodeIdentifierPayload;
+      verificationId: string;
+      /** When the last code was sent (ms since epoch), for the resend countdown. */
+      sentAt: number;
+    }
+  | { name: 'register' }
+  | { name: 'register-password'; username: string }
+  | { name: 'forgot-password' }
+  | { name: 'reset-password' }
+  | { name: 'continue'; field: ContinueField }
+  | { name: 'confirm-register'; identifier: CodeIdentifierPayload; verificationId: string }
+  | { name: 'confirm-sign-in'; identifier: CodeIdentifierPayload; verificationId: string }
   | { name: 'session-expired' }
   | { name: 'done'; redirectTo: string };
 
 export type StepName = Step['name'];
 
 /** Where an error belongs on screen. */
-export type ErrorTarget = 'identifier' | 'password' | 'form';
+export type ErrorTarget = 'identifier' | 'password' | 'confirm' | 'code' | 'terms' | 'form';
 
 export interface FlowError {
   /** Logto's code, a `client.*` transport code, or a local validation code. */
   code: string;
   target: ErrorTarget;
-  /** The server's message (already localized by Accept-Language), used for codes the kit has no text for. */
+  /** The server's message (already localized by Accept-Language), for codes the kit has no text for. */
   serverMessage?: string;
   data?: unknown;
   retryAfter?: number;
 }
+
+/** A one-off message for the step that follows (not an error). */
+export type Notice = 'password-reset' | 'code-sent';
 
 export interface FlowState {
   step: Step;
   /** A request is in flight; every action is ignored until it settles. */
   busy: boolean;
   error?: FlowError;
+  notice?: Notice;
+  /** How many steps `back()` can return through. */
+  depth: number;
 }
 
-type Listener = (state: FlowState) => void;
+type Listener = (state: FlowState, previous: FlowState) => void;
 
 /** Codes after which the interaction is gone and only a restart from the app helps. */
 const SESSION_GONE = new Set(['session.not_found', 'oidc.invalid_request']);
 
+const CODE_ERRORS = /^verification_code\./;
+const PASSWORD_ERRORS = new Set(['password.rejected', 'user.same_password', 'session.invalid_credentials']);
+const IDENTIFIER_ERRORS = /^(user\.username_|user\.email_already|user\.phone_already|guard\.invalid_input$|session\.email_blocklist)/;
+
 export class SignInFlow {
-  #state: FlowState = { step: { name: 'sign-in' }, busy: false };
+  #state: FlowState;
+  readonly #history: Step[] = [];
   readonly #listeners = new Set<Listener>();
+  /** The interaction event the server holds (after `PUT /api/experience` or a switch). */
+  #event?: InteractionEvent;
 
   constructor(
     readonly client: ExperienceClient,
     readonly config: SignInExperience,
-  ) {}
+    first: FirstScreen = 'sign-in',
+  ) {
+    const step: Step = first === 'unknown-session' ? { name: 'session-expired' } : { name: this.#allowedEntry(first) };
+    this.#state = { step, busy: false, depth: 0 };
+  }
 
   get state(): FlowState {
     return this.#state;
@@ -57,14 +104,116 @@ export class SignInFlow {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Clears the error shown for a target (the user edited that field). */
-  clearError(target?: ErrorTarget): void {
-    if (this.#state.error && (!target || this.#state.error.target === target)) {
-      this.#set({ error: undefined });
-    }
+  // ----- what the tenant allows ----------------------------------------------------------------
+
+  /** Identifier types the sign-in form accepts, in the tenant's order. */
+  get signInTypes(): SignInIdentifier[] {
+    if (this.config.signInMode === 'Register') return [];
+    return this.config.signIn.methods.filter((m) => m.password || m.verificationCode).map((m) => m.identifier);
   }
 
-  /** Identifier + password in one step: start, verify, identify, submit. */
+  /** True when every sign-in method is password-only: identifier and password on one screen. */
+  get passwordOnly(): boolean {
+    const methods = this.config.signIn.methods.filter((m) => m.password || m.verificationCode);
+    return methods.length > 0 && methods.every((m) => m.password && !m.verificationCode);
+  }
+
+  /** Identifier types a new account is created with (`[]`: no identifier sign-up). */
+  get registerTypes(): SignInIdentifier[] {
+    return this.config.signInMode === 'SignIn' ? [] : this.config.signUp.identifiers;
+  }
+
+  get canRegister(): boolean {
+    return this.config.signInMode !== 'SignIn' && this.config.signUp.identifiers.length > 0;
+  }
+
+  get canSignIn(): boolean {
+    return this.config.signInMode !== 'Register';
+  }
+
+  /** Identifier types that can receive a password-reset code. */
+  get resetTypes(): ('email' | 'phone')[] {
+    const types: ('email' | 'phone')[] = [];
+    if (this.config.forgotPassword.email) types.push('email');
+    if (this.config.forgotPassword.phone) types.push('phone');
+    return types;
+  }
+
+  method(type: SignInIdentifier) {
+    return this.config.signIn.methods.find((m) => m.identifier === type);
+  }
+
+  /** Whether a verified email/phone may create an account (Logto's `isVerificationCodeEnabledForSignUp`). */
+  canRegisterWith(type: SignInIdentifier): boolean {
+    if (this.config.signInMode === 'SignIn') return false;
+    const secondary = this.config.signUp.secondaryIdentifiers ?? [];
+    return (
+      this.config.signUp.identifiers.includes(type) ||
+      secondary.some((item) => item.identifier === type || (item.identifier === 'emailOrPhone' && type !== 'username'))
+    );
+  }
+
+  /** Whether an existing account may be signed in to with a code for this type. */
+  canSignInWithCode(type: SignInIdentifier): boolean {
+    return this.canSignIn && Boolean(this.method(type)?.verificationCode);
+  }
+
+  // ----- navigation ----------------------------------------------------------------------------
+
+  /** Opens an entry step (sign-in, register, forgot password) fresh. */
+  goTo(step: EntryStep): void {
+    if (this.#state.busy) return;
+    this.#history.length = 0;
+    this.#set({ step: { name: this.#allowedEntry(step) }, error: undefined, notice: undefined });
+  }
+
+  /** Returns to the previous step, if there is one. */
+  back(): boolean {
+    const previous = this.#history.pop();
+    if (!previous || this.#state.busy) return false;
+    this.#set({ step: previous, error: undefined, notice: undefined });
+    return true;
+  }
+
+  /**
+   * Puts back a step saved before a reload (identifiers and verification ids only, never
+   * secrets), after asking the server which interaction event it still holds.
+   */
+  restore(step: Step): Promise<void> {
+    if (step.name === 'done' || step.name === 'session-expired') return Promise.resolve();
+    return this.#run(async () => {
+      const interaction = await this.client.getInteraction();
+      this.#event = interaction.interactionEvent;
+      this.#set({ step });
+    });
+  }
+
+  clearError(target?: ErrorTarget): void {
+    if (this.#state.error && (!target || this.#state.error.target === target)) this.#set({ error: undefined });
+  }
+
+  /** Reports a problem found before anything was sent (empty field, malformed email). */
+  reject(code: string, target: ErrorTarget, data?: unknown): void {
+    this.#set({ error: { code, target, data } });
+  }
+
+  // ----- sign in -------------------------------------------------------------------------------
+
+  /**
+   * Identifier-first sign-in: usernames (and identifiers whose password comes first) go to the
+   * password step; the others get a verification code.
+   */
+  submitIdentifier(identifier: IdentifierPayload): Promise<void> {
+    const method = this.method(identifier.type);
+    const wantsPassword =
+      identifier.type === 'username' || (method?.password && (method.isPasswordPrimary || !method.verificationCode));
+    if (wantsPassword || !isCodeIdentifier(identifier)) {
+      return this.#run(() => this.#push({ name: 'sign-in-password', identifier }));
+    }
+    return this.#run(() => this.#sendCode('SignIn', identifier, true));
+  }
+
+  /** Identifier + password: start, verify, identify, submit. */
   signInWithPassword(identifier: IdentifierPayload, password: string): Promise<void> {
     return this.#run(async () => {
       await this.#start('SignIn');
@@ -74,42 +223,274 @@ export class SignInFlow {
     });
   }
 
-  /** Reports a problem found before anything was sent (empty field, malformed email). */
-  reject(code: string, target: ErrorTarget): void {
-    this.#set({ error: { code, target } });
+  /** From the password step: get a code for the same email/phone instead. */
+  useCodeInstead(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'sign-in-password' || !isCodeIdentifier(step.identifier)) return Promise.resolve();
+    const identifier = step.identifier;
+    return this.#run(() => this.#sendCode('SignIn', identifier, true));
+  }
+
+  /** From the code step: type the password for the same identifier instead. */
+  usePasswordInstead(): void {
+    const step = this.#state.step;
+    if (step.name !== 'verification-code' || step.flow !== 'SignIn' || this.#state.busy) return;
+    this.#history.push(step);
+    this.#set({ step: { name: 'sign-in-password', identifier: step.identifier }, error: undefined, notice: undefined });
+  }
+
+  // ----- register ------------------------------------------------------------------------------
+
+  /** Register with a username (then a password), or with an email/phone (then a code). */
+  register(identifier: IdentifierPayload): Promise<void> {
+    return this.#run(async () => {
+      if (identifier.type === 'username') {
+        await this.#start('Register');
+        await this.client.updateProfile({ type: 'username', value: identifier.value });
+        if (this.config.signUp.password) {
+          this.#push({ name: 'register-password', username: identifier.value });
+          return;
+        }
+        await this.#registerAndSubmit();
+        return;
+      }
+      if (!isCodeIdentifier(identifier)) return;
+      await this.#sendCode('Register', identifier, true);
+    });
+  }
+
+  /** The password of a username registration. */
+  setRegisterPassword(password: string): Promise<void> {
+    return this.#run(async () => {
+      await this.client.updateProfile({ type: 'password', value: password });
+      await this.#registerAndSubmit();
+    });
+  }
+
+  // ----- verification codes --------------------------------------------------------------------
+
+  submitCode(code: string): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'verification-code') return Promise.resolve();
+    return this.#run(async () => {
+      const verificationId = await this.client.verifyVerificationCode(step.identifier, step.verificationId, code);
+      switch (step.flow) {
+        case 'SignIn':
+          return this.#identifyCodeSignIn(step.identifier, verificationId);
+        case 'Register':
+          return this.#identifyCodeRegister(step.identifier, verificationId);
+        case 'ForgotPassword':
+          await this.client.identify({ verificationId });
+          this.#replace({ name: 'reset-password' });
+          return;
+        case 'Continue':
+          await this.client.updateProfile({ type: step.identifier.type, verificationId });
+          return this.#resume();
+      }
+    });
+  }
+
+  /** Sends a fresh code to the same address; the new verification replaces the old one. */
+  resendCode(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'verification-code') return Promise.resolve();
+    return this.#run(async () => {
+      const event = step.flow === 'Continue' ? (this.#event ?? 'Register') : step.flow;
+      const verificationId = await this.client.sendVerificationCode(step.identifier, event);
+      this.#set({ step: { ...step, verificationId, sentAt: Date.now() }, notice: 'code-sent' });
+    });
+  }
+
+  /** Confirms the offer made after a cross-over (create the account / sign in instead). */
+  confirm(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name === 'confirm-register') {
+      return this.#run(async () => {
+        await this.#switchEvent('Register');
+        await this.#registerAndSubmit(step.verificationId);
+      });
+    }
+    if (step.name === 'confirm-sign-in') {
+      return this.#run(async () => {
+        await this.#switchEvent('SignIn');
+        await this.client.identify({ verificationId: step.verificationId });
+        await this.#submit();
+      });
+    }
+    return Promise.resolve();
+  }
+
+  // ----- forgot password -----------------------------------------------------------------------
+
+  sendResetCode(identifier: CodeIdentifierPayload): Promise<void> {
+    return this.#run(() => this.#sendCode('ForgotPassword', identifier, true));
+  }
+
+  /** The new password of a forgot-password interaction; back to sign-in when it is saved. */
+  resetPassword(password: string): Promise<void> {
+    return this.#run(async () => {
+      await this.client.resetPassword(password);
+      await this.client.submit();
+      this.#event = undefined;
+      this.#history.length = 0;
+      this.#set({ step: { name: 'sign-in' }, notice: 'password-reset' });
+    });
+  }
+
+  // ----- missing profile -----------------------------------------------------------------------
+
+  /** Provides the missing username or password, or sends a code to the missing email/phone. */
+  fulfil(field: ContinueField, value: string | IdentifierPayload): Promise<void> {
+    return this.#run(async () => {
+      if (field === 'username' && typeof value === 'string') {
+        await this.client.updateProfile({ type: 'username', value });
+        return this.#resume();
+      }
+      if (field === 'password' && typeof value === 'string') {
+        await this.client.updateProfile({ type: 'password', value });
+        return this.#resume();
+      }
+      if (typeof value !== 'string' && isCodeIdentifier(value)) {
+        const event = this.#event === 'SignIn' ? 'SignIn' : 'Register';
+        const verificationId = await this.client.sendVerificationCode(value, event);
+        this.#push({ name: 'verification-code', flow: 'Continue', identifier: value, verificationId, sentAt: Date.now() });
+      }
+    });
   }
 
   // ----- internals -----------------------------------------------------------------------------
 
+  #allowedEntry(step: EntryStep): EntryStep {
+    if (step === 'register' && !this.canRegister && this.canSignIn) return 'sign-in';
+    if (step === 'sign-in' && !this.canSignIn && this.canRegister) return 'register';
+    if (step === 'forgot-password' && this.resetTypes.length === 0) return 'sign-in';
+    return step;
+  }
+
   async #start(event: InteractionEvent): Promise<void> {
     await this.client.startInteraction(event);
+    this.#event = event;
+  }
+
+  async #switchEvent(event: InteractionEvent): Promise<void> {
+    if (this.#event === event) return;
+    await this.client.setInteractionEvent(event);
+    this.#event = event;
+  }
+
+  async #sendCode(flow: 'SignIn' | 'Register' | 'ForgotPassword', identifier: CodeIdentifierPayload, fresh: boolean): Promise<void> {
+    if (fresh) await this.#start(flow);
+    const verificationId = await this.client.sendVerificationCode(identifier, flow);
+    this.#push({ name: 'verification-code', flow, identifier, verificationId, sentAt: Date.now() });
+  }
+
+  async #identifyCodeSignIn(identifier: CodeIdentifierPayload, verificationId: string): Promise<void> {
+    try {
+      await this.client.identify({ verificationId });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'user.user_not_exist' && this.canRegisterWith(identifier.type)) {
+        this.#replace({ name: 'confirm-register', identifier, verificationId });
+        return;
+      }
+      throw error;
+    }
+    await this.#submit();
+  }
+
+  async #identifyCodeRegister(identifier: CodeIdentifierPayload, verificationId: string): Promise<void> {
+    try {
+      await this.#registerAndSubmit(verificationId);
+    } catch (error) {
+      const taken = `user.${identifier.type}_already_in_use`;
+      if (error instanceof ApiError && error.code === taken && this.canSignInWithCode(identifier.type)) {
+        this.#replace({ name: 'confirm-sign-in', identifier, verificationId });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** Creates the account (Register), then finishes. */
+  async #registerAndSubmit(verificationId?: string): Promise<void> {
+    await this.#withMissingProfile(() => this.client.identify(verificationId ? { verificationId } : {}));
+    await this.#submit();
+  }
+
+  /** After a missing field was provided: identify again (Register) and submit. */
+  async #resume(): Promise<void> {
+    if (this.#event !== 'SignIn') {
+      await this.#withMissingProfile(() => this.client.identify({}));
+    }
+    await this.#submit();
   }
 
   async #submit(): Promise<void> {
-    const redirectTo = await this.client.submit();
+    let redirectTo: string | undefined;
+    await this.#withMissingProfile(async () => {
+      redirectTo = await this.client.submit();
+    });
     if (!redirectTo) throw new ApiError(200, ClientErrorCode.invalidResponse, 'submit returned no redirect');
     this.#set({ step: { name: 'done', redirectTo } });
   }
 
-  async #run(action: () => Promise<void>): Promise<void> {
+  /** Runs `action`; `user.missing_profile` moves to the step that collects the first missing field. */
+  async #withMissingProfile(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'user.missing_profile') throw error;
+      const parsed = missingProfileDataSchema.safeParse(error.data);
+      const field = parsed.success ? parsed.data.missingProfile[0] : undefined;
+      if (field === 'username' || field === 'email' || field === 'phone' || field === 'emailOrPhone' || field === 'password') {
+        this.#push({ name: 'continue', field });
+        throw new StepChanged();
+      }
+      throw new ApiError(error.status, 'client.unsupported_profile', error.message, error.data);
+    }
+  }
+
+  #push(step: Step): void {
+    const current = this.#state.step;
+    if (current.name !== 'done' && current.name !== 'session-expired') this.#history.push(current);
+    this.#set({ step, error: undefined, notice: undefined });
+  }
+
+  #replace(step: Step): void {
+    this.#set({ step, error: undefined, notice: undefined });
+  }
+
+  async #run(action: () => Promise<void> | void): Promise<void> {
     if (this.#state.busy) return;
-    this.#set({ busy: true, error: undefined });
+    this.#set({ busy: true, error: undefined, notice: undefined });
     try {
       await action();
       this.#set({ busy: false });
     } catch (error) {
+      if (error instanceof StepChanged) {
+        this.#set({ busy: false });
+        return;
+      }
       this.#set({ busy: false, ...this.#handleError(error) });
     }
   }
 
   #handleError(error: unknown): Partial<FlowState> {
-    const apiError =
-      error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
-    if (SESSION_GONE.has(apiError.code)) return { step: { name: 'session-expired' } };
+    const apiError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
+    const { code } = apiError;
+    if (SESSION_GONE.has(code)) {
+      this.#history.length = 0;
+      return { step: { name: 'session-expired' } };
+    }
+    if (code === 'user.new_password_required_in_profile') return { step: { name: 'reset-password' } };
+    const step = this.#state.step.name;
+    let target: ErrorTarget = 'form';
+    if (CODE_ERRORS.test(code) && step === 'verification-code') target = 'code';
+    else if (PASSWORD_ERRORS.has(code)) target = step === 'sign-in' && code !== 'session.invalid_credentials' ? 'form' : 'password';
+    else if (IDENTIFIER_ERRORS.test(code) && step !== 'verification-code') target = 'identifier';
     return {
       error: {
-        code: apiError.code,
-        target: apiError.code === 'session.invalid_credentials' ? 'password' : 'form',
+        code,
+        target,
         serverMessage: apiError.message,
         data: apiError.data,
         retryAfter: apiError.retryAfter,
@@ -118,7 +499,47 @@ export class SignInFlow {
   }
 
   #set(patch: Partial<FlowState>): void {
-    this.#state = { ...this.#state, ...patch };
-    for (const listener of this.#listeners) listener(this.#state);
+    const previous = this.#state;
+    this.#state = { ...previous, ...patch, depth: this.#history.length };
+    for (const listener of this.#listeners) listener(this.#state, previous);
+  }
+}
+
+/** Thrown inside an action when it moved to another step on purpose (a missing-profile step). */
+class StepChanged extends Error {}
+
+export function isCodeIdentifier(identifier: IdentifierPayload): identifier is CodeIdentifierPayload {
+  return identifier.type === 'email' || identifier.type === 'phone';
+}
+
+/** The path Logto's own UI uses for a step; the hosted page keeps the address bar in step with it. */
+export function stepPath(step: Step): string {
+  switch (step.name) {
+    case 'sign-in':
+      return '/sign-in';
+    case 'sign-in-password':
+      return '/sign-in/password';
+    case 'verification-code': {
+      const base = { SignIn: 'sign-in', Register: 'register', ForgotPassword: 'forgot-password', Continue: 'continue' };
+      return `/${base[step.flow]}/verification-code`;
+    }
+    case 'register':
+      return '/register';
+    case 'register-password':
+      return '/register/password';
+    case 'forgot-password':
+      return '/forgot-password';
+    case 'reset-password':
+      return '/forgot-password/reset';
+    case 'continue':
+      return `/continue/${step.field}`;
+    case 'confirm-register':
+      return '/sign-in/verification-code';
+    case 'confirm-sign-in':
+      return '/register/verification-code';
+    case 'session-expired':
+      return '/unknown-session';
+    case 'done':
+      return '/sign-in';
   }
 }

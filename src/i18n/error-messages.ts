@@ -7,38 +7,130 @@ import { msg, str } from '@lit/localize';
 
 type Message = (data?: unknown) => string;
 
-function minFrom(data: unknown, key: string): string {
+function field(data: unknown, key: string): string {
   const value = (data as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
 }
 
 const unexpectedAnswer: Message = () =>
   msg('The server sent an unexpected answer. Try again in a moment.', { id: 'errors.unexpectedResponse' });
+const codeUnusable: Message = () =>
+  msg('This code can no longer be used. Send a new one.', { id: 'errors.codeUnusable' });
+const codeElsewhere: Message = () =>
+  msg('This code was sent to another address. Send a new one.', { id: 'errors.codeMismatchTarget' });
+const verificationExpired: Message = () =>
+  msg('This verification has expired. Start again.', { id: 'errors.verificationExpired' });
+const stepExpired: Message = () => msg('This step has expired. Start again.', { id: 'errors.stepExpired' });
+const sendFailed: Message = () =>
+  msg('The code could not be sent right now. Try again later or use another way to sign in.', { id: 'errors.sendFailed' });
+
+/** Sentences for each broken password rule, as Logto reports them in `password.rejected`. */
+const PASSWORD_RULES: Record<string, Message> = {
+  'password_rejected.too_short': (data) =>
+    msg(str`Use at least ${field(data, 'min')} characters.`, { id: 'password.tooShort' }),
+  'password_rejected.too_long': (data) =>
+    msg(str`Use at most ${field(data, 'max')} characters.`, { id: 'password.tooLong' }),
+  'password_rejected.character_types': (data) =>
+    msg(str`Mix at least ${field(data, 'min')} kinds of characters: lowercase, uppercase, digits, symbols.`, {
+      id: 'password.characterTypes',
+    }),
+  'password_rejected.unsupported_characters': () =>
+    msg('Use only letters, digits, spaces and common symbols.', { id: 'password.unsupported' }),
+  'password_rejected.pwned': () =>
+    msg('This password appeared in a data breach. Choose another one.', { id: 'password.pwned' }),
+  'password_rejected.restricted.repetition': () =>
+    msg('Avoid repeating the same character three times.', { id: 'password.repetition' }),
+  'password_rejected.restricted.sequence': () =>
+    msg('Avoid sequences such as 123 or abc.', { id: 'password.sequence' }),
+  'password_rejected.restricted.user_info': () =>
+    msg('Avoid your name, username or email address.', { id: 'password.userInfo' }),
+  'password_rejected.restricted.words': () =>
+    msg('Avoid words that are easy to guess.', { id: 'password.words' }),
+};
 
 const MESSAGES: Record<string, Message> = {
-  // Local validation
-  'identifier.required': () => msg('Enter your username, email or phone number.', { id: 'errors.identifierRequired' }),
-  'identifier.invalid_email': () => msg('Enter a valid email address, like name@example.com.', { id: 'errors.invalidEmail' }),
-  'identifier.invalid_phone': () => msg('Enter a valid phone number with its country code.', { id: 'errors.invalidPhone' }),
+  // Checked in the browser before anything is sent
+  'identifier.required': () => msg('Fill in this field.', { id: 'errors.required' }),
+  'identifier.invalid_email': () =>
+    msg('Enter a valid email address, like name@example.com.', { id: 'errors.invalidEmail' }),
+  'identifier.invalid_phone': () =>
+    msg('Enter a valid phone number for the selected country.', { id: 'errors.invalidPhone' }),
   'identifier.invalid_username': () =>
-    msg('Usernames start with a letter or underscore and contain only letters, numbers and underscores.', {
+    msg('Usernames start with a letter or underscore and contain only letters, digits and underscores.', {
       id: 'errors.invalidUsername',
     }),
   'password.required': () => msg('Enter your password.', { id: 'errors.passwordRequired' }),
+  'password.mismatch': () => msg('The passwords do not match.', { id: 'errors.passwordMismatch' }),
+  'code.incomplete': () => msg('Enter the 6-digit code.', { id: 'errors.codeIncomplete' }),
+  'terms.required': () => msg('Agree to the terms to continue.', { id: 'errors.termsRequired' }),
 
-  // Server
+  // Sign-in
   'session.invalid_credentials': () =>
     msg('The account or password is incorrect. Check them and try again.', { id: 'errors.invalidCredentials' }),
-  'session.not_found': () =>
-    msg('This sign-in session has expired. Go back to the app and sign in again.', { id: 'errors.sessionNotFound' }),
   'session.verification_blocked_too_many_attempts': () =>
     msg('Too many failed attempts. Wait a while, then try again.', { id: 'errors.tooManyAttempts' }),
   'user.suspended': () => msg('This account is suspended. Contact support for help.', { id: 'errors.userSuspended' }),
   'user.sign_in_method_not_enabled': () =>
     msg('This way of signing in is not available. Try another one.', { id: 'errors.methodNotEnabled' }),
+  'password.expired': () =>
+    msg('Your password has expired. Reset it with “Forgot password”.', { id: 'errors.passwordExpired' }),
+  'user.user_not_exist': () =>
+    msg('There is no account with this email or phone number.', { id: 'errors.userNotExist' }),
   'auth.forbidden': () => msg('This action is not allowed here.', { id: 'errors.forbidden' }),
+
+  // Session
+  'session.not_found': () =>
+    msg('This sign-in session has expired. Go back to the app and sign in again.', { id: 'errors.sessionNotFound' }),
+  'session.verification_session_not_found': verificationExpired,
+  'session.verification_failed': verificationExpired,
+  'session.identifier_not_found': stepExpired,
+  'session.interaction_not_found': stepExpired,
+  'session.not_supported_for_forgot_password': () =>
+    msg('This cannot be used to reset a password.', { id: 'errors.notForReset' }),
+
+  // Registration and profile
+  'user.username_already_in_use': () =>
+    msg('This username is taken. Try another one.', { id: 'errors.usernameTaken' }),
+  'user.email_already_in_use': () =>
+    msg('This email address already belongs to an account.', { id: 'errors.emailTaken' }),
+  'user.phone_already_in_use': () =>
+    msg('This phone number already belongs to an account.', { id: 'errors.phoneTaken' }),
+  'user.username_starts_with_number': () =>
+    msg('Usernames cannot start with a digit.', { id: 'errors.usernameStartsWithNumber' }),
+  'user.username_invalid_charset_hard': () =>
+    msg('Usernames contain only letters, digits and underscores.', { id: 'errors.usernameCharset' }),
+  'user.username_too_short': () => msg('This username is too short.', { id: 'errors.usernameTooShort' }),
+  'user.username_too_long': () => msg('This username is too long.', { id: 'errors.usernameTooLong' }),
+  'user.username_required': () => msg('Choose a username.', { id: 'errors.usernameRequired' }),
+  'user.same_password': () =>
+    msg('Choose a password that differs from your current one.', { id: 'errors.samePassword' }),
+  'session.email_blocklist.email_not_allowed': () =>
+    msg('This email address cannot be used. Use another one.', { id: 'errors.emailBlocked' }),
+  'session.email_blocklist.email_subaddressing_not_allowed': () =>
+    msg('Email aliases with “+” cannot be used. Use your main address.', { id: 'errors.emailSubaddress' }),
+  'guard.invalid_input': () => msg('This value is not valid. Check it and try again.', { id: 'errors.invalidInput' }),
+  'client.unsupported_profile': () =>
+    msg('Your account needs details this page cannot collect. Contact support.', { id: 'errors.unsupportedProfile' }),
+
+  // Verification codes
+  'verification_code.code_mismatch': () =>
+    msg('The code is incorrect. Check it and try again.', { id: 'errors.codeMismatch' }),
+  'verification_code.expired': () => msg('The code has expired. Send a new one.', { id: 'errors.codeExpired' }),
+  'verification_code.not_found': codeUnusable,
+  'verification_code.exceed_max_try': codeUnusable,
+  'verification_code.email_mismatch': codeElsewhere,
+  'verification_code.phone_mismatch': codeElsewhere,
   'request.message_rate_limited': () =>
     msg('Too many codes were sent. Wait a few minutes before asking for another one.', { id: 'errors.rateLimited' }),
+  'connector.not_found': sendFailed,
+  'connector.rate_limit_exceeded': sendFailed,
+  'connector.usage_limit_exceeded': sendFailed,
+  'session.captcha_required': () =>
+    msg('A security check is required that this page does not support. Contact support.', { id: 'errors.captcha' }),
+
+  // Password rules
+  ...PASSWORD_RULES,
+  'password.rejected': (data) => passwordRejection(data),
 
   // Transport
   'client.network_error': () =>
@@ -46,16 +138,32 @@ const MESSAGES: Record<string, Message> = {
   'client.timeout': () => msg('The server took too long to answer. Try again.', { id: 'errors.timeout' }),
   'client.non_json_response': unexpectedAnswer,
   'client.invalid_response': unexpectedAnswer,
+  'client.unsafe_redirect': unexpectedAnswer,
   'client.unknown_error': () =>
     msg('Something went wrong on the server. Try again in a moment.', { id: 'errors.serverError' }),
-  'password_rejected.too_short': (data) =>
-    msg(str`Use at least ${minFrom(data, 'min')} characters.`, { id: 'errors.passwordTooShort' }),
 };
 
+/** One sentence per broken rule, in the server's order. */
+function passwordRejection(data: unknown): string {
+  const issues = Array.isArray(data) ? (data as { code?: unknown; interpolation?: unknown }[]) : [];
+  const sentences = issues
+    .map((issue) => (typeof issue.code === 'string' ? PASSWORD_RULES[issue.code]?.(issue.interpolation) : undefined))
+    .filter((sentence): sentence is string => Boolean(sentence));
+  return sentences.length > 0
+    ? sentences.join(' ')
+    : msg('This password does not meet the requirements.', { id: 'password.rejected' });
+}
+
 /** The localized message for a code; `serverMessage` is used for codes without a kit message. */
-export function errorMessage(code: string, data?: unknown, serverMessage?: string): string {
+export function errorMessage(code: string, data?: unknown, serverMessage?: string, retryAfter?: number): string {
+  if (retryAfter && retryAfter > 0) {
+    return msg(str`Too many requests. Try again in ${retryAfter} seconds.`, { id: 'errors.retryAfter' });
+  }
   const message = MESSAGES[code];
   if (message) return message(data);
   if (serverMessage && !serverMessage.startsWith('HTTP ')) return serverMessage;
   return msg('Something went wrong. Try again.', { id: 'errors.generic' });
 }
+
+/** Codes the table has a sentence for (so tests can check that every one is reachable and localized). */
+export const knownErrorCodes = (): string[] => Object.keys(MESSAGES);

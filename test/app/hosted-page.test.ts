@@ -3,6 +3,17 @@ import { sendKeys } from '@web/test-runner-commands';
 
 import { addUser, registerApp, uniqueName } from '../helpers/emulator.js';
 
+/** Identifier and password on one screen; sign-up by username only. */
+const PASSWORD_ONLY = {
+  signIn: {
+    methods: [
+      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
+      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
+    ],
+  },
+  signUp: { identifiers: ['username'], password: true },
+};
+
 /**
  * The hosted page end to end, in an iframe so it can do its real full-page navigation: a client
  * app starts sign-in at /oidc/auth, the page loads, the user signs in, and the browser lands on
@@ -35,7 +46,7 @@ describe('hosted sign-in page', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('starts at /oidc/auth, signs in and lands on the app with the user signed in', async () => {
-    const appId = await registerApp({ signUp: { identifiers: ['username'], password: true } });
+    const appId = await registerApp(PASSWORD_ONLY);
     const username = uniqueName('page');
     await addUser({ username, password: 'Pag3-pass!', name: 'Page Tester' });
 
@@ -56,7 +67,7 @@ describe('hosted sign-in page', () => {
   });
 
   it('shows the wrong-password message on the page and stays there', async () => {
-    const appId = await registerApp();
+    const appId = await registerApp(PASSWORD_ONLY);
     const frame = await openPage(`/oidc/auth?client_id=${appId}`);
     const page = inFrame(frame);
     await waitUntil(() => page.query('sign-in-form input[name="identifier"]'), 'the form did not render', { timeout: 8000 });

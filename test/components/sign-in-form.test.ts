@@ -5,6 +5,21 @@ import { ExperienceClient, type SignInForm, type SiSuccessEvent } from '../../sr
 import { addUser, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
 import { FormHarness } from '../helpers/harness.js';
 
+/**
+ * A tenant whose every sign-in method is password-only: identifier and password on one screen,
+ * and sign-up by username, so existing accounts need nothing more at submit.
+ */
+const PASSWORD_ONLY = {
+  signIn: {
+    methods: [
+      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
+      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
+      { identifier: 'phone', password: true, verificationCode: false, isPasswordPrimary: true },
+    ],
+  },
+  signUp: { identifiers: ['username'], password: true },
+};
+
 async function mountForm(appId: string): Promise<FormHarness> {
   const element = await fixture<SignInForm>(html`<sign-in-form app-id=${appId}></sign-in-form>`);
   return new FormHarness(element).ready();
@@ -27,13 +42,13 @@ function interceptSuccess(element: SignInForm): Promise<SiSuccessEvent> {
 describe('<sign-in-form>', () => {
   describe('accessibility', () => {
     it('passes axe with the form on screen', async () => {
-      const { appId } = await startApp();
+      const { appId } = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(appId);
       await expect(harness.element).to.be.accessible();
     });
 
     it('passes axe in dark mode and with an error shown', async () => {
-      const { appId } = await startApp();
+      const { appId } = await startApp(PASSWORD_ONLY);
       const element = await fixture<SignInForm>(html`<sign-in-form app-id=${appId} theme="dark"></sign-in-form>`);
       const harness = await new FormHarness(element).ready();
       harness.submitButton().click();
@@ -42,7 +57,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('names the show-password toggle and announces its state', async () => {
-      const { appId } = await startApp();
+      const { appId } = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(appId);
       const toggle = harness.form.querySelector<HTMLButtonElement>('.si-icon-button')!;
       expect(toggle.getAttribute('aria-label')).to.equal('Show password');
@@ -57,7 +72,7 @@ describe('<sign-in-form>', () => {
 
   describe('form & autofill contract', () => {
     it('keeps the credential inputs in light DOM inside a real form with exact autocomplete tokens', async () => {
-      const { appId } = await startApp();
+      const { appId } = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(appId);
       const identifier = harness.input('identifier');
       const password = harness.input('password');
@@ -86,7 +101,7 @@ describe('<sign-in-form>', () => {
 
   describe('theme from the config', () => {
     it('shows the tenant logo and fills the button with the brand colour', async () => {
-      const { appId } = await startApp({ color: { primaryColor: '#1D4ED8' } });
+      const { appId } = await startApp({ ...PASSWORD_ONLY, color: { primaryColor: '#1D4ED8' } });
       const harness = await mountForm(appId);
       const logo = harness.element.shadowRoot!.querySelector<HTMLImageElement>('[part="logo"] img');
       expect(logo?.src).to.match(/^http:\/\/.+\/__emulator\/assets\/logo\.svg$/);
@@ -95,7 +110,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('refuses a logo that is not http(s)', async () => {
-      const appId = await registerApp({ branding: { logoUrl: 'javascript:alert(1)', darkLogoUrl: null } });
+      const appId = await registerApp({ ...PASSWORD_ONLY, branding: { logoUrl: 'javascript:alert(1)', darkLogoUrl: null } });
       await fetch(`/oidc/auth?client_id=${appId}`, { redirect: 'manual' });
       const harness = await mountForm(appId);
       expect(harness.element.shadowRoot!.querySelector('[part="logo"] img')).to.equal(null);
@@ -105,7 +120,7 @@ describe('<sign-in-form>', () => {
   describe('signing in with a username and password', () => {
     it('sends start, password, identification and submit, then announces success with the redirect', async () => {
       // A tenant whose sign-up asks only for a username, so this account needs nothing more.
-      const app = await startApp({ signUp: { identifiers: ['username'], password: true } });
+      const app = await startApp(PASSWORD_ONLY);
       const username = uniqueName('walker');
       await addUser({ username, password: 'Walk3r-pass!' });
       const harness = await mountForm(app.appId);
@@ -133,7 +148,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('sends an email identifier as an email', async () => {
-      const app = await startApp();
+      const app = await startApp({ ...PASSWORD_ONLY, signUp: { identifiers: ['email'], password: true } });
       const email = `${uniqueName('mail')}@example.com`;
       await addUser({ email, password: 'Walk3r-pass!' });
       const harness = await mountForm(app.appId);
@@ -147,7 +162,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('shows a clear message for a wrong password, keeps what was typed and focuses the field', async () => {
-      const app = await startApp();
+      const app = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(app.appId);
       const failed = oneEvent(harness.element, 'si-error');
       await harness.type('identifier', 'alice');
@@ -167,7 +182,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('gives an unknown user the same message, so accounts cannot be probed', async () => {
-      const app = await startApp();
+      const app = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(app.appId);
       await harness.type('identifier', uniqueName('nobody'));
       await harness.type('password', 'whatever-123');
@@ -177,7 +192,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('clears the error once the user edits the field', async () => {
-      const app = await startApp();
+      const app = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(app.appId);
       await harness.type('identifier', 'alice');
       await harness.type('password', 'wrong-one');
@@ -189,11 +204,11 @@ describe('<sign-in-form>', () => {
     });
 
     it('checks empty and malformed input locally and sends nothing', async () => {
-      const app = await startApp();
+      const app = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(app.appId);
       harness.submitButton().click();
       await waitUntil(() => harness.fieldError('identifier'));
-      expect(harness.fieldError('identifier')).to.equal('Enter your username, email or phone number.');
+      expect(harness.fieldError('identifier')).to.equal('Fill in this field.');
       expect(document.activeElement).to.equal(harness.input('identifier'));
 
       await harness.type('identifier', 'someone@nowhere');
@@ -208,7 +223,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('sends a double-clicked submit only once', async () => {
-      const app = await startApp();
+      const app = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(app.appId);
       const success = interceptSuccess(harness.element);
       await harness.type('identifier', 'bob');
@@ -222,21 +237,20 @@ describe('<sign-in-form>', () => {
     });
 
     it('marks the button busy while the request is in flight', async () => {
-      const app = await startApp();
+      const app = await startApp(PASSWORD_ONLY);
       const harness = await mountForm(app.appId);
       await harness.type('identifier', 'alice');
       await harness.type('password', 'Passw0rd!');
       harness.element.addEventListener('si-success', (event) => event.preventDefault(), { once: true });
       harness.submitButton().click();
-      await harness.element.updateComplete;
-      expect(harness.submitButton().getAttribute('aria-disabled')).to.equal('true');
+      await waitUntil(() => harness.submitButton().getAttribute('aria-disabled') === 'true', 'the button never showed it was busy');
       expect(harness.submitButton().textContent?.trim()).to.equal('Signing in…');
     });
   });
 
   describe('session and network problems', () => {
     it('shows a session-expired step when the interaction is missing', async () => {
-      const appId = await registerApp(); // registered, but no /oidc/auth: no interaction for it
+      const appId = await registerApp(PASSWORD_ONLY); // registered, but no /oidc/auth: no interaction for it
       const harness = await mountForm(appId);
       const changed = oneEvent(harness.element, 'si-step-change');
       await harness.type('identifier', 'alice');
@@ -265,7 +279,7 @@ describe('<sign-in-form>', () => {
     });
 
     it('explains a dropped connection on submit and keeps the input', async () => {
-      const app = await startApp();
+      const app = await startApp(PASSWORD_ONLY);
       let offline = false;
       const client = new ExperienceClient({
         appId: app.appId,

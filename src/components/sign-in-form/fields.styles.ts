@@ -160,8 +160,10 @@ export const fieldStyles = css`
     cursor: pointer;
   }
 
-  sign-in-form .si-link:hover {
+  sign-in-form .si-link:hover,
+  sign-in-form a.si-link {
     text-decoration: underline;
+    text-underline-offset: 2px;
   }
 
   sign-in-form .si-spinner {
@@ -186,6 +188,162 @@ export const fieldStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+
+
+  sign-in-form .si-notice {
+    margin: 0;
+    padding: 12px 14px;
+    border-radius: var(--si-radius-control);
+    border: 1px solid var(--si-color-success);
+    color: var(--si-color-text);
+  }
+
+  sign-in-form .si-switch,
+  sign-in-form .si-aside,
+  sign-in-form .si-terms {
+    margin: 0;
+    color: var(--si-color-text-muted);
+    font-size: var(--si-font-size-small);
+    text-align: center;
+  }
+
+  sign-in-form .si-aside {
+    margin-block-start: calc(var(--si-space-s) * -1);
+    text-align: end;
+  }
+
+  sign-in-form .si-checkbox {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--si-space-s);
+    font-size: var(--si-font-size-small);
+  }
+
+  sign-in-form .si-checkbox input {
+    inline-size: 18px;
+    block-size: 18px;
+    margin: 2px 0 0;
+    accent-color: var(--si-color-brand);
+    flex: none;
+  }
+
+  sign-in-form .si-checkbox input:focus-visible {
+    outline: 2px solid var(--si-color-focus-ring);
+    outline-offset: 2px;
+  }
+
+  sign-in-form .si-checklist {
+    display: grid;
+    gap: 2px;
+    margin: var(--si-space-xs) 0 0;
+    padding: 0;
+    list-style: none;
+    color: var(--si-color-text-muted);
+    font-size: var(--si-font-size-small);
+  }
+
+  sign-in-form .si-rule {
+    display: flex;
+    gap: var(--si-space-s);
+  }
+
+  sign-in-form .si-rule[data-met='true'] {
+    color: var(--si-color-success);
+  }
+
+  sign-in-form .si-rule__mark {
+    inline-size: 1em;
+    text-align: center;
+    font-weight: 700;
+  }
+
+  sign-in-form .si-back {
+    align-self: flex-start;
+    display: inline-flex;
+    gap: var(--si-space-xs);
+    margin: calc(var(--si-space-s) * -1) 0 calc(var(--si-space-s) * -1);
+    padding: 4px 6px;
+    border: 0;
+    border-radius: 6px;
+    background: none;
+    color: var(--si-color-text-muted);
+    font: inherit;
+    font-size: var(--si-font-size-small);
+    cursor: pointer;
+  }
+
+  sign-in-form .si-back:hover {
+    color: var(--si-color-text);
+  }
+
+  sign-in-form .si-back:focus-visible {
+    outline: 2px solid var(--si-color-focus-ring);
+  }
+
+  sign-in-form .si-back span {
+    display: inline-block;
+  }
+
+  sign-in-form[dir='rtl'] .si-back span,
+  :dir(rtl) sign-in-form .si-back span {
+    transform: scaleX(-1);
+  }
+
+  sign-in-form .si-control--phone .si-input {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+
+  sign-in-form .si-country {
+    position: relative;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: 5.25rem;
+    padding: 0 10px;
+    border: 1px solid var(--si-input-border-color, var(--si-color-border));
+    border-inline-end: 0;
+    border-start-start-radius: var(--si-radius-control);
+    border-end-start-radius: var(--si-radius-control);
+    background: var(--si-color-surface-raised);
+    font-variant-numeric: tabular-nums;
+  }
+
+  sign-in-form .si-country::after {
+    content: '';
+    margin-inline-start: 6px;
+    border: 4px solid transparent;
+    border-block-start-color: currentColor;
+    transform: translateY(2px);
+  }
+
+  sign-in-form .si-country:focus-within {
+    outline: 2px solid var(--si-color-focus-ring);
+    outline-offset: 2px;
+  }
+
+  sign-in-form .si-country__select {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    opacity: 0;
+    cursor: pointer;
+    font: inherit;
+  }
+
+  sign-in-form .si-input--code {
+    font-size: 1.375rem;
+    letter-spacing: 0.5em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    padding-inline-start: calc(14px + 0.5em);
+  }
+
+  sign-in-form .si-skeleton--title {
+    block-size: 32px;
+    inline-size: 50%;
+    margin-inline: auto;
   }
 
   @keyframes si-spin {

@@ -1,39 +1,40 @@
 import { localized, msg } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues, render, svg, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, render, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 
 import { ExperienceClient } from '../../api/client.js';
 import { ApiError, ClientErrorCode } from '../../api/errors.js';
-import type { SignInExperience, SignInIdentifier } from '../../api/schemas.js';
+import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
 import { SiErrorEvent, SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
-import {
-  detectIdentifierType,
-  identifierProblem,
-  signInIdentifierTypes,
-  toIdentifierPayload,
-} from '../../flow/identifier.js';
-import { type FlowState, SignInFlow } from '../../flow/sign-in-flow.js';
+import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
+import { checkPasswordLocally, resolvePasswordPolicy } from '../../flow/password-policy.js';
+import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
+import { type EntryStep, type FirstScreen, type FlowState, isCodeIdentifier, SignInFlow, type Step, stepPath } from '../../flow/sign-in-flow.js';
 import { errorMessage } from '../../i18n/error-messages.js';
-import { ensureLocalization } from '../../i18n/localization.js';
+import { ensureLocalization, getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl, safeImageUrl } from '../../internal/urls.js';
 import { brandProperties } from '../../theme/brand.js';
 import { resolveScheme, type ThemeMode } from '../../theme/scheme.js';
 import { themeTokens } from '../../theme/tokens.js';
 import { fieldStyles } from './fields.styles.js';
 import { signInFormStyles } from './sign-in-form.styles.js';
-
+import type { ViewContext } from './views/context.js';
+import { renderStep } from './views/steps.js';
 
 let instances = 0;
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 
 /**
- * The embeddable sign-in experience: reads the tenant's config, applies its theme, and runs the
- * journey against Logto's Experience API on the same origin.
+ * The embeddable sign-in experience: reads the tenant's config, applies its theme, and runs every
+ * identifier journey (sign-in, sign-up, forgot password, missing profile) against Logto's
+ * Experience API on the same origin.
+ *
+ * Do not put it inside your own `<form>`: it renders a real form of its own, in light DOM, so
+ * that password managers can fill and save the credentials.
  *
  * @tagname sign-in-form
- * @summary Sign-in form for a Logto tenant, themed from its sign-in-experience config.
- * @slot footer - Content under the card's form (links, legal text).
+ * @summary Sign-in and sign-up for a Logto tenant, themed from its sign-in-experience config.
+ * @slot footer - Content under the form, inside the card.
  * @csspart card - The card around the logo and the form.
  * @csspart logo - The logo row.
  * @cssprop [--si-card-max-width=420px] - Maximum width of the card.
@@ -59,6 +60,9 @@ export class SignInForm extends LitElement {
   /** Organization whose branding applies (`organization_id`). */
   @property({ attribute: 'organization-id' }) organizationId?: string;
 
+  /** The first screen: `sign-in`, `register`, `forgot-password`, or `unknown-session`. */
+  @property() screen: FirstScreen = 'sign-in';
+
   /** Colour scheme: follow the tenant and the system (`auto`), or force `light` / `dark`. */
   @property({ reflect: true }) theme: ThemeMode = 'auto';
 
@@ -73,8 +77,13 @@ export class SignInForm extends LitElement {
 
   @state() private flowState?: FlowState;
   @state() private loadError?: ApiError;
-  @state() private passwordVisible = false;
   @state() private prefersDark = false;
+  @state() private revealed = new Set<string>();
+  @state() private country = '';
+  @state() private countries?: Country[];
+  @state() private phoneActive = false;
+  @state() private newPassword = '';
+  @state() private now = Date.now();
 
   readonly #id = `si-${++instances}`;
   readonly #fields = document.createElement('form');
@@ -82,6 +91,10 @@ export class SignInForm extends LitElement {
   #unsubscribe?: () => void;
   #loading?: AbortController;
   #darkQuery?: MediaQueryList;
+  #phone?: PhoneTools;
+  #ticker?: ReturnType<typeof setInterval>;
+  #focusTitle = false;
+  #loaded?: Promise<void>;
 
   constructor() {
     super();
@@ -92,6 +105,11 @@ export class SignInForm extends LitElement {
     this.#fields.addEventListener('submit', this.#onSubmit);
   }
 
+  /** The current step (`sign-in`, `verification-code`, …) with its data; no secrets. */
+  get step(): Step | undefined {
+    return this.flowState?.step;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     ensureLocalization();
@@ -100,12 +118,19 @@ export class SignInForm extends LitElement {
     this.#darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
     this.prefersDark = this.#darkQuery?.matches ?? false;
     this.#darkQuery?.addEventListener('change', this.#onSchemeChange);
-    if (!this.#flow && !this.#loading) void this.#load();
+    if (!this.#flow && !this.#loading) this.#loaded = this.#load();
+  }
+
+  /** Resolves once the config is loaded (or failed to load) and the first step is on screen. */
+  async whenReady(): Promise<void> {
+    await this.#loaded;
+    await this.updateComplete;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#darkQuery?.removeEventListener('change', this.#onSchemeChange);
+    this.#stopTicker();
   }
 
   /** Loads the tenant config again (after a failure). */
@@ -113,33 +138,48 @@ export class SignInForm extends LitElement {
     this.#flow = undefined;
     this.#unsubscribe?.();
     this.flowState = undefined;
-    return this.#load();
+    this.#loaded = this.#load();
+    return this.#loaded;
+  }
+
+  /** Goes back one step inside the journey; false when there is nothing to go back to. */
+  goBack(): boolean {
+    return this.#flow?.back() ?? false;
+  }
+
+  /** Opens an entry step (`sign-in`, `register`, `forgot-password`). */
+  show(step: EntryStep): void {
+    this.#flow?.goTo(step);
+  }
+
+  /** Resumes a step saved by the host before a reload (see `step`). */
+  restore(step: Step): Promise<void> {
+    return this.#flow?.restore(step) ?? Promise.resolve();
   }
 
   override focus(options?: FocusOptions): void {
-    const target = this.#fields.querySelector<HTMLElement>('[aria-invalid="true"], input, button');
-    target?.focus(options);
+    this.#fields.querySelector<HTMLElement>('[aria-invalid="true"], input:not([tabindex="-1"]), button')?.focus(options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.config && this.#flow && this.#flow.config !== this.config) {
-      void this.reload();
-    }
-    const config = this.#flow?.config;
-    this.dataset.scheme = resolveScheme(this.theme, config, this.prefersDark);
+    if (changed.has('config') && this.config && this.#flow && this.#flow.config !== this.config) void this.reload();
+    this.dataset.scheme = resolveScheme(this.theme, this.#flow?.config, this.prefersDark);
   }
 
   protected override updated(): void {
     render(this.#renderFields(), this.#fields, { host: this });
+    if (this.#focusTitle) {
+      this.#focusTitle = false;
+      this.#fields.querySelector<HTMLElement>('.si-title')?.focus({ preventScroll: false });
+    }
   }
 
   protected override render(): TemplateResult {
-    const config = this.#flow?.config;
-    const logoUrl =
-      this.dataset.scheme === 'dark'
-        ? (config?.branding.darkLogoUrl ?? config?.branding.logoUrl)
-        : (config?.branding.logoUrl ?? config?.branding.darkLogoUrl);
-    const logo = safeImageUrl(logoUrl);
+    const config = this.#flow?.config ?? this.config;
+    const dark = this.dataset.scheme === 'dark';
+    const logo = safeImageUrl(
+      dark ? (config?.branding.darkLogoUrl ?? config?.branding.logoUrl) : (config?.branding.logoUrl ?? config?.branding.darkLogoUrl),
+    );
     return html`
       <div class="card" part="card">
         <div class="logo" part="logo">${logo ? html`<img src=${logo} alt="" />` : nothing}</div>
@@ -162,15 +202,16 @@ export class SignInForm extends LitElement {
         baseUrl: this.apiBase,
         appId: this.appId,
         organizationId: this.organizationId,
-        language: () => document.documentElement.lang || undefined,
+        language: () => getLocale(),
       });
     try {
       const config = this.config ?? (await client.getSignInExperience(controller.signal));
       if (controller.signal.aborted) return;
       this.#applyBrand(config);
-      this.#flow = new SignInFlow(client, config);
-      this.#unsubscribe = this.#flow.subscribe((next) => this.#onFlowState(next));
+      this.#flow = new SignInFlow(client, config, this.screen);
+      this.#unsubscribe = this.#flow.subscribe((next, previous) => this.#onFlowState(next, previous));
       this.flowState = this.#flow.state;
+      this.#preparePhone(config);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
@@ -185,7 +226,7 @@ export class SignInForm extends LitElement {
   #applyBrand(config: SignInExperience): void {
     const { properties, adjustments } = brandProperties(config.color);
     for (const [name, value] of Object.entries(properties)) this.style.setProperty(name, value);
-    if (import.meta.env?.DEV && adjustments.length > 0) {
+    if (import.meta.env?.DEV) {
       for (const item of adjustments) {
         console.warn(
           `[sign-in-form] ${item.scheme} theme: ${item.pair} adjusted from ${item.from} to ${item.to} (contrast ${item.ratio}:1) to meet WCAG AA.`,
@@ -194,31 +235,51 @@ export class SignInForm extends LitElement {
     }
   }
 
+  /** Phone fields need libphonenumber-js: fetch it now if the tenant uses phone numbers at all. */
+  #preparePhone(config: SignInExperience): void {
+    this.country ||= defaultCountry(getLocale(), globalThis.navigator?.languages ?? []);
+    const usesPhone =
+      config.signIn.methods.some((m) => m.identifier === 'phone') ||
+      config.signUp.identifiers.includes('phone') ||
+      config.forgotPassword.phone;
+    if (usesPhone) void this.#ensurePhone();
+  }
+
+  async #ensurePhone(): Promise<PhoneTools> {
+    this.#phone ??= await loadPhoneTools();
+    this.countries ??= sortCountries(this.#phone.countries);
+    return this.#phone;
+  }
+
   // ----- flow ----------------------------------------------------------------------------------
 
-  #onFlowState(next: FlowState): void {
-    const previous = this.flowState;
+  #onFlowState(next: FlowState, previous: FlowState): void {
     this.flowState = next;
-    if (previous?.step.name !== next.step.name) {
-      this.dispatchEvent(new SiStepChangeEvent({ step: next.step.name }));
+    if (previous.step !== next.step) {
+      this.revealed = new Set();
+      this.newPassword = '';
+      this.phoneActive = false;
+      this.#focusTitle = previous.step.name !== next.step.name || next.step.name === 'continue';
+      if (next.step.name === 'verification-code') this.#startTicker();
+      else this.#stopTicker();
+      this.dispatchEvent(new SiStepChangeEvent({ step: next.step.name, path: stepPath(next.step) }));
     }
-    if (next.error && next.error !== previous?.error) {
-      this.dispatchEvent(
-        new SiErrorEvent({ code: next.error.code, message: errorMessage(next.error.code, next.error.data, next.error.serverMessage) }),
-      );
+    if (next.error && next.error !== previous.error) {
+      const { code, data, serverMessage, retryAfter } = next.error;
+      this.dispatchEvent(new SiErrorEvent({ code, message: errorMessage(code, data, serverMessage, retryAfter) }));
+      if (next.error.target === 'code') {
+        const input = this.#fields.querySelector<HTMLInputElement>('input[name="code"]');
+        if (input) input.value = '';
+      }
       void this.updateComplete.then(() => this.#focusError());
     }
-    if (next.step.name === 'done' && previous?.step.name !== 'done') this.#finish(next.step.redirectTo);
+    if (next.step.name === 'done' && previous.step.name !== 'done') this.#finish(next.step.redirectTo);
   }
 
   #finish(redirectTo: string): void {
     const target = safeHttpUrl(redirectTo);
     if (!target) {
-      this.flowState = {
-        ...(this.flowState as FlowState),
-        step: { name: 'sign-in' },
-        error: { code: ClientErrorCode.invalidResponse, target: 'form' },
-      };
+      this.#flow?.reject(ClientErrorCode.invalidResponse, 'form');
       return;
     }
     const proceed = this.dispatchEvent(new SiSuccessEvent({ redirectTo: target }));
@@ -231,25 +292,178 @@ export class SignInForm extends LitElement {
     else this.#fields.querySelector<HTMLElement>('.si-alert')?.focus();
   }
 
+  #startTicker(): void {
+    this.#stopTicker();
+    this.now = Date.now();
+    this.#ticker = setInterval(() => {
+      this.now = Date.now();
+      const step = this.flowState?.step;
+      if (step?.name !== 'verification-code' || this.now - step.sentAt > 60_000) this.#stopTicker();
+    }, 1000);
+  }
+
+  #stopTicker(): void {
+    if (this.#ticker) clearInterval(this.#ticker);
+    this.#ticker = undefined;
+  }
+
+  // ----- input -----------------------------------------------------------------------------
+
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     const flow = this.#flow;
     if (!flow || flow.state.busy) return;
-    const data = new FormData(this.#fields);
-    const value = formText(data, 'identifier');
-    const password = formText(data, 'password');
-    const types = signInIdentifierTypes(flow.config);
-    const type = detectIdentifierType(value, types);
-    const problem = type ? identifierProblem(type, value) : 'required';
-    if (!type || problem) {
-      flow.reject(`identifier.${problem ?? 'required'}`, 'identifier');
-      return;
+    void this.#submitStep(flow, new FormData(this.#fields));
+  };
+
+  async #submitStep(flow: SignInFlow, data: FormData): Promise<void> {
+    const step = flow.state.step;
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const termsMissing = () => {
+      const box = this.#fields.querySelector<HTMLInputElement>('input[name="terms"]');
+      if (box && !box.checked) {
+        flow.reject('terms.required', 'terms');
+        return true;
+      }
+      return false;
+    };
+
+    switch (step.name) {
+      case 'sign-in': {
+        const identifier = await this.#readIdentifier(flow, text('identifier'), flow.signInTypes);
+        if (!identifier || termsMissing()) return;
+        if (!flow.passwordOnly) return flow.submitIdentifier(identifier);
+        const password = text('password');
+        if (!password) return flow.reject('password.required', 'password');
+        return flow.signInWithPassword(identifier, password);
+      }
+      case 'sign-in-password': {
+        const password = text('password');
+        if (!password) return flow.reject('password.required', 'password');
+        return flow.signInWithPassword(step.identifier, password);
+      }
+      case 'verification-code': {
+        const code = text('code').replace(/\D/g, '');
+        if (code.length !== 6) return flow.reject('code.incomplete', 'code');
+        return flow.submitCode(code);
+      }
+      case 'register': {
+        const identifier = await this.#readIdentifier(flow, text('identifier'), flow.registerTypes);
+        if (!identifier || termsMissing()) return;
+        return flow.register(identifier);
+      }
+      case 'register-password':
+      case 'reset-password': {
+        const password = this.#readNewPassword(flow, text('password'), text('confirm'));
+        if (password === undefined) return;
+        return step.name === 'reset-password' ? flow.resetPassword(password) : flow.setRegisterPassword(password);
+      }
+      case 'forgot-password': {
+        const identifier = await this.#readIdentifier(flow, text('identifier'), flow.resetTypes);
+        if (identifier && isCodeIdentifier(identifier)) return flow.sendResetCode(identifier);
+        return;
+      }
+      case 'continue': {
+        if (step.field === 'password') {
+          const password = this.#readNewPassword(flow, text('password'), text('confirm'));
+          return password === undefined ? undefined : flow.fulfil('password', password);
+        }
+        const types: SignInIdentifier[] =
+          step.field === 'emailOrPhone' ? ['email', 'phone'] : [step.field];
+        const identifier = await this.#readIdentifier(flow, text('identifier'), types);
+        if (!identifier) return;
+        return flow.fulfil(step.field, step.field === 'username' ? identifier.value : identifier);
+      }
+      case 'confirm-register':
+        if (termsMissing()) return;
+        return flow.confirm();
+      case 'confirm-sign-in':
+        return flow.confirm();
+      case 'session-expired':
+      case 'done':
+        return;
     }
+  }
+
+  /** Reads and checks the identifier field; reports the problem and returns undefined if invalid. */
+  async #readIdentifier(
+    flow: SignInFlow,
+    value: string,
+    types: readonly SignInIdentifier[],
+  ): Promise<IdentifierPayload | undefined> {
+    const type = detectIdentifierType(value, types);
+    if (!type) {
+      flow.reject('identifier.required', 'identifier');
+      return undefined;
+    }
+    if (type === 'phone') {
+      const tools = await this.#ensurePhone();
+      const parsed = tools.parse(value, this.country);
+      if (!parsed?.valid) {
+        flow.reject('identifier.invalid_phone', 'identifier');
+        return undefined;
+      }
+      return { type: 'phone', value: parsed.digits };
+    }
+    const problem = identifierProblem(type, value);
+    if (problem) {
+      flow.reject(`identifier.${problem}`, 'identifier');
+      return undefined;
+    }
+    return toIdentifierPayload(type, value);
+  }
+
+  #readNewPassword(flow: SignInFlow, password: string, confirm: string): string | undefined {
     if (!password) {
       flow.reject('password.required', 'password');
-      return;
+      return undefined;
     }
-    void flow.signInWithPassword(toIdentifierPayload(type, value), password);
+    const issues = checkPasswordLocally(password, resolvePasswordPolicy(flow.config.passwordPolicy));
+    if (issues.length > 0) {
+      flow.reject('password.rejected', 'password', issues);
+      return undefined;
+    }
+    if (password !== confirm) {
+      flow.reject('password.mismatch', 'confirm');
+      return undefined;
+    }
+    return password;
+  }
+
+  #onIdentifierInput = (event: Event, types: readonly SignInIdentifier[]): void => {
+    this.#flow?.clearError('identifier');
+    if (!types.includes('phone')) return;
+    const input = event.target as HTMLInputElement;
+    const looksLikePhone = detectIdentifierType(input.value, types) === 'phone';
+    if (looksLikePhone !== this.phoneActive) this.phoneActive = looksLikePhone;
+    if (!looksLikePhone) return;
+    void this.#ensurePhone().then((tools) => {
+      // A pasted "+44 20 …" names its own country: follow it in the picker.
+      if (!input.value.trim().startsWith('+')) return;
+      const parsed = tools.parse(input.value, this.country);
+      if (parsed?.country && parsed.country !== this.country) this.country = parsed.country;
+    });
+  };
+
+  #onCountryChange = (event: Event): void => {
+    this.country = (event.target as HTMLSelectElement).value;
+    this.#flow?.clearError('identifier');
+  };
+
+  #onNewPasswordInput = (event: Event): void => {
+    this.newPassword = (event.target as HTMLInputElement).value;
+  };
+
+  #onCodeInput = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const digits = input.value.replace(/\D/g, '').slice(0, 6);
+    if (digits !== input.value) input.value = digits;
+    this.#flow?.clearError('code');
+    // A complete code (typed or pasted) is sent at once, as people expect from one-time codes.
+    if (digits.length === 6) this.#fields.requestSubmit();
   };
 
   #onSchemeChange = (event: MediaQueryListEvent): void => {
@@ -269,19 +483,41 @@ export class SignInForm extends LitElement {
   #renderFields(): TemplateResult {
     if (this.loadError) return this.#renderLoadError(this.loadError);
     const flow = this.#flow;
-    const state = this.flowState;
-    if (!flow || !state) return this.#renderLoading();
-    switch (state.step.name) {
-      case 'session-expired':
-        return this.#renderSessionExpired();
-      case 'sign-in':
-      case 'done':
-        return this.#renderSignIn(flow.config, state);
-    }
+    const flowState = this.flowState;
+    if (!flow || !flowState) return this.#renderLoading();
+    const context: ViewContext = {
+      id: this.#id,
+      flow,
+      state: flowState,
+      config: flow.config,
+      busy: flowState.busy || flowState.step.name === 'done',
+      revealed: this.revealed,
+      toggleReveal: (name) => {
+        const next = new Set(this.revealed);
+        if (!next.delete(name)) next.add(name);
+        this.revealed = next;
+      },
+      phone: { country: this.country, countries: this.countries, active: this.phoneActive },
+      onIdentifierInput: this.#onIdentifierInput,
+      onCountryChange: this.#onCountryChange,
+      newPassword: this.newPassword,
+      onNewPasswordInput: this.#onNewPasswordInput,
+      onCodeInput: this.#onCodeInput,
+      now: this.now,
+      loginHint: this.loginHint,
+      display: (identifier) =>
+        identifier.type === 'phone'
+          ? (this.#phone?.parse(`+${identifier.value}`, this.country)?.display ?? `+${identifier.value}`)
+          : identifier.value,
+      go: (step) => flow.goTo(step),
+      back: () => flow.back(),
+    };
+    return renderStep(context);
   }
 
   #renderLoading(): TemplateResult {
     return html`
+      <div class="si-skeleton si-skeleton--title" aria-hidden="true"></div>
       <div class="si-skeleton" aria-hidden="true"></div>
       <div class="si-skeleton" aria-hidden="true"></div>
       <p class="si-visually-hidden" role="status">${msg('Loading…', { id: 'common.loading' })}</p>
@@ -297,118 +533,17 @@ export class SignInForm extends LitElement {
       </button>
     `;
   }
-
-  #renderSessionExpired(): TemplateResult {
-    return html`
-      <h1 class="si-title" tabindex="-1">${msg('Session expired', { id: 'session.title' })}</h1>
-      <p class="si-alert" role="alert">${errorMessage('session.not_found')}</p>
-    `;
-  }
-
-  #renderSignIn(config: SignInExperience, state: FlowState): TemplateResult {
-    const types = signInIdentifierTypes(config);
-    const error = state.error;
-    const identifierError = error?.target === 'identifier' ? error : undefined;
-    const passwordError = error?.target === 'password' ? error : undefined;
-    const formError = error?.target === 'form' ? error : undefined;
-    const id = this.#id;
-    const busy = state.busy || state.step.name === 'done';
-    return html`
-      <h1 class="si-title">${msg('Sign in', { id: 'signIn.title' })}</h1>
-      ${formError
-        ? html`<p class="si-alert" role="alert" tabindex="-1">
-            ${errorMessage(formError.code, formError.data, formError.serverMessage)}
-          </p>`
-        : nothing}
-      <div class="si-field">
-        <label class="si-label" for="${id}-identifier">${identifierLabel(types)}</label>
-        <input
-          class="si-input"
-          id="${id}-identifier"
-          name="identifier"
-          type="text"
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck="false"
-          enterkeyhint="next"
-          inputmode=${ifDefined(types.length === 1 && types[0] === 'email' ? 'email' : undefined)}
-          .defaultValue=${this.loginHint ?? ''}
-          aria-invalid=${identifierError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(identifierError ? `${id}-identifier-error` : undefined)}
-          @input=${() => this.#flow?.clearError('identifier')}
-        />
-        ${identifierError
-          ? html`<p class="si-error" id="${id}-identifier-error" role="alert">${errorMessage(identifierError.code)}</p>`
-          : nothing}
-      </div>
-      <div class="si-field">
-        <label class="si-label" for="${id}-password">${msg('Password', { id: 'field.password' })}</label>
-        <div class="si-control">
-          <input
-            class="si-input"
-            id="${id}-password"
-            name="password"
-            type=${this.passwordVisible ? 'text' : 'password'}
-            autocomplete="current-password"
-            autocapitalize="none"
-            spellcheck="false"
-            enterkeyhint="go"
-            aria-invalid=${passwordError ? 'true' : 'false'}
-            aria-describedby=${ifDefined(passwordError ? `${id}-password-error` : undefined)}
-            @input=${() => this.#flow?.clearError('password')}
-          />
-          ${this.#renderVisibilityToggle(`${id}-password`)}
-        </div>
-        ${passwordError
-          ? html`<p class="si-error" id="${id}-password-error" role="alert">
-              ${errorMessage(passwordError.code, passwordError.data, passwordError.serverMessage)}
-            </p>`
-          : nothing}
-      </div>
-      <button class="si-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-        ${busy ? html`<span class="si-spinner" aria-hidden="true"></span>` : nothing}
-        ${busy ? msg('Signing in…', { id: 'signIn.submitting' }) : msg('Sign in', { id: 'signIn.submit' })}
-      </button>
-    `;
-  }
-
-  #renderVisibilityToggle(controls: string): TemplateResult {
-    const visible = this.passwordVisible;
-    return html`
-      <button
-        class="si-icon-button"
-        type="button"
-        aria-controls=${controls}
-        aria-pressed=${visible ? 'true' : 'false'}
-        aria-label=${msg('Show password', { id: 'field.showPassword' })}
-        @click=${() => (this.passwordVisible = !visible)}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8">
-          <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
-          <circle cx="12" cy="12" r="3" />
-          ${visible ? nothing : svg`<path d="M4 4l16 16" />`}
-        </svg>
-      </button>
-    `;
-  }
 }
 
-function formText(data: FormData, name: string): string {
-  const value = data.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
-function identifierLabel(types: readonly SignInIdentifier[]): string {
-  const has = (type: SignInIdentifier) => types.includes(type);
-  if (has('username') && has('email') && has('phone')) {
-    return msg('Username, email or phone number', { id: 'field.identifier.all' });
+/** Countries sorted by their name in the page language, so the picker reads naturally. */
+function sortCountries(countries: Country[]): Country[] {
+  try {
+    const names = new Intl.DisplayNames([getLocale()], { type: 'region' });
+    const collator = new Intl.Collator(getLocale());
+    return [...countries].sort((a, b) => collator.compare(names.of(a.code) ?? a.code, names.of(b.code) ?? b.code));
+  } catch {
+    return countries;
   }
-  if (has('username') && has('email')) return msg('Username or email', { id: 'field.identifier.usernameEmail' });
-  if (has('username') && has('phone')) return msg('Username or phone number', { id: 'field.identifier.usernamePhone' });
-  if (has('email') && has('phone')) return msg('Email or phone number', { id: 'field.identifier.emailPhone' });
-  if (has('email')) return msg('Email', { id: 'field.email' });
-  if (has('phone')) return msg('Phone number', { id: 'field.phone' });
-  return msg('Username', { id: 'field.username' });
 }
 
 declare global {

@@ -1,0 +1,37 @@
+import type { SignInExperience, SignInIdentifier } from '../../../api/schemas.js';
+import type { Country } from '../../../flow/phone.js';
+import type { EntryStep, FlowState, SignInFlow } from '../../../flow/sign-in-flow.js';
+
+/** What the step views read from `<sign-in-form>` and the few things they can ask it to do. */
+export interface ViewContext {
+  /** Prefix for element ids, unique per form on the page. */
+  id: string;
+  flow: SignInFlow;
+  state: FlowState;
+  config: SignInExperience;
+  busy: boolean;
+  /** Names of password fields currently shown in clear text. */
+  revealed: ReadonlySet<string>;
+  toggleReveal: (name: string) => void;
+  /** Phone support: the selected country and the list, once libphonenumber-js has loaded. */
+  phone: {
+    country: string;
+    countries?: Country[];
+    /** The identifier field currently holds something that looks like a phone number. */
+    active: boolean;
+  };
+  /** Called on every keystroke in the identifier field (phone detection, error clearing). */
+  onIdentifierInput: (event: Event, types: readonly SignInIdentifier[]) => void;
+  onCountryChange: (event: Event) => void;
+  /** Live value of the new-password field, for the checklist. */
+  newPassword: string;
+  onNewPasswordInput: (event: Event) => void;
+  onCodeInput: (event: Event) => void;
+  /** Current time, refreshed every second while a resend countdown runs. */
+  now: number;
+  loginHint?: string;
+  /** An identifier as the user would recognise it (`+86 138 0013 8000` for phones). */
+  display: (identifier: { type: string; value: string }) => string;
+  go: (step: EntryStep) => void;
+  back: () => void;
+}

@@ -1,0 +1,318 @@
+/**
+ * Building blocks of every step: labelled fields with their error text, the password field with
+ * its show/hide toggle and rule checklist, the phone country picker, buttons, alerts, terms.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+
+import type { SignInIdentifier } from '../../../api/schemas.js';
+import { characterClasses, resolvePasswordPolicy } from '../../../flow/password-policy.js';
+import type { ErrorTarget } from '../../../flow/sign-in-flow.js';
+import { errorMessage } from '../../../i18n/error-messages.js';
+import { safeHttpUrl } from '../../../internal/urls.js';
+import type { ViewContext } from './context.js';
+
+export function title(text: string, subtitle?: string | TemplateResult): TemplateResult {
+  return html`<h1 class="si-title" tabindex="-1">${text}</h1>
+    ${subtitle ? html`<p class="si-subtitle">${subtitle}</p>` : nothing}`;
+}
+
+/** The error for a target, or undefined. */
+export function errorFor(ctx: ViewContext, target: ErrorTarget) {
+  const error = ctx.state.error;
+  return error?.target === target ? error : undefined;
+}
+
+export function errorText(ctx: ViewContext, target: ErrorTarget): string | undefined {
+  const error = errorFor(ctx, target);
+  return error ? errorMessage(error.code, error.data, error.serverMessage, error.retryAfter) : undefined;
+}
+
+/** The step's alert: a form-level error, or a notice such as "password changed". */
+export function alerts(ctx: ViewContext): TemplateResult {
+  const text = errorText(ctx, 'form');
+  const notice = ctx.state.notice;
+  return html`${text ? html`<p class="si-alert" role="alert" tabindex="-1">${text}</p>` : nothing}
+  ${notice === 'password-reset'
+    ? html`<p class="si-notice" role="status">
+        ${msg('Your password was changed. Sign in with the new one.', { id: 'notice.passwordReset' })}
+      </p>`
+    : nothing}
+  ${notice === 'code-sent'
+    ? html`<p class="si-notice" role="status">${msg('A new code is on its way.', { id: 'notice.codeSent' })}</p>`
+    : nothing}`;
+}
+
+function fieldError(ctx: ViewContext, target: ErrorTarget, id: string): TemplateResult | typeof nothing {
+  const text = errorText(ctx, target);
+  return text ? html`<p class="si-error" id=${id} role="alert">${text}</p>` : nothing;
+}
+
+export function identifierLabel(types: readonly SignInIdentifier[]): string {
+  const has = (type: SignInIdentifier) => types.includes(type);
+  if (has('username') && has('email') && has('phone')) {
+    return msg('Username, email or phone number', { id: 'field.identifier.all' });
+  }
+  if (has('username') && has('email')) return msg('Username or email', { id: 'field.identifier.usernameEmail' });
+  if (has('username') && has('phone')) return msg('Username or phone number', { id: 'field.identifier.usernamePhone' });
+  if (has('email') && has('phone')) return msg('Email or phone number', { id: 'field.identifier.emailPhone' });
+  if (has('email')) return msg('Email', { id: 'field.email' });
+  if (has('phone')) return msg('Phone number', { id: 'field.phone' });
+  return msg('Username', { id: 'field.username' });
+}
+
+/**
+ * The identifier field. With phone among the types it grows a country-code picker as soon as the
+ * value looks like a phone number (always, when phone is the only type).
+ */
+export function identifierField(
+  ctx: ViewContext,
+  types: readonly SignInIdentifier[],
+  options: { autocomplete?: string; value?: string } = {},
+): TemplateResult {
+  const id = `${ctx.id}-identifier`;
+  const error = errorFor(ctx, 'identifier');
+  const phoneOnly = types.length === 1 && types[0] === 'phone';
+  const emailOnly = types.length === 1 && types[0] === 'email';
+  const showCountry = types.includes('phone') && (phoneOnly || ctx.phone.active);
+  const describedBy = error ? `${id}-error` : undefined;
+  return html`<div class="si-field">
+    <label class="si-label" for=${id}>${identifierLabel(types)}</label>
+    <div class="si-control ${showCountry ? 'si-control--phone' : ''}">
+      ${showCountry ? countryPicker(ctx) : nothing}
+      <input
+        class="si-input"
+        id=${id}
+        name="identifier"
+        type=${phoneOnly ? 'tel' : emailOnly ? 'email' : 'text'}
+        autocomplete=${options.autocomplete ?? (phoneOnly ? 'tel-national' : emailOnly ? 'email' : 'username')}
+        autocapitalize="none"
+        spellcheck="false"
+        enterkeyhint="next"
+        inputmode=${ifDefined(phoneOnly ? 'tel' : emailOnly ? 'email' : undefined)}
+        .defaultValue=${options.value ?? ''}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy)}
+        @input=${(event: Event) => ctx.onIdentifierInput(event, types)}
+      />
+    </div>
+    ${fieldError(ctx, 'identifier', `${id}-error`)}
+  </div>`;
+}
+
+function countryPicker(ctx: ViewContext): TemplateResult {
+  const { country, countries } = ctx.phone;
+  const calling = countries?.find((item) => item.code === country)?.callingCode;
+  const regionName = regionNames();
+  return html`<div class="si-country">
+    <span class="si-country__value" aria-hidden="true">${calling ? `+${calling}` : country}</span>
+    <select
+      class="si-country__select"
+      name="country"
+      aria-label=${msg('Country code', { id: 'field.countryCode' })}
+      @change=${ctx.onCountryChange}
+    >
+      ${(countries ?? [{ code: country, callingCode: '' }]).map(
+        (item) =>
+          html`<option value=${item.code} ?selected=${item.code === country}>
+            ${regionName(item.code)}${item.callingCode ? ` +${item.callingCode}` : ''}
+          </option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+function regionNames(): (code: string) => string {
+  try {
+    const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
+    return (code) => names.of(code) ?? code;
+  } catch {
+    return (code) => code;
+  }
+}
+
+/** A username field for registration and the missing-username step. */
+export function usernameField(ctx: ViewContext): TemplateResult {
+  return identifierField(ctx, ['username'], { autocomplete: 'username' });
+}
+
+/** Keeps the identifier in the form (for password managers) on steps that do not show it. */
+export function hiddenUsername(value: string): TemplateResult {
+  return html`<input
+    class="si-visually-hidden"
+    type="text"
+    name="username"
+    autocomplete="username"
+    tabindex="-1"
+    aria-hidden="true"
+    readonly
+    .value=${value}
+  />`;
+}
+
+export function passwordField(
+  ctx: ViewContext,
+  options: { name: 'password' | 'confirm'; label: string; autocomplete: 'current-password' | 'new-password'; checklist?: boolean },
+): TemplateResult {
+  const { name, label, autocomplete } = options;
+  const id = `${ctx.id}-${name}`;
+  const target: ErrorTarget = name === 'confirm' ? 'confirm' : 'password';
+  const error = errorFor(ctx, target);
+  const visible = ctx.revealed.has(name);
+  const ids = [error ? `${id}-error` : '', options.checklist ? `${id}-rules` : ''].filter(Boolean).join(' ');
+  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
+  return html`<div class="si-field">
+    <label class="si-label" for=${id}>${label}</label>
+    <div class="si-control">
+      <input
+        class="si-input"
+        id=${id}
+        name=${name}
+        type=${visible ? 'text' : 'password'}
+        autocomplete=${autocomplete}
+        autocapitalize="none"
+        spellcheck="false"
+        maxlength=${ifDefined(autocomplete === 'new-password' ? policy.length.max : undefined)}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(ids || undefined)}
+        @input=${(event: Event) => {
+          ctx.flow.clearError(target);
+          if (options.checklist) ctx.onNewPasswordInput(event);
+        }}
+      />
+      <button
+        class="si-icon-button"
+        type="button"
+        aria-controls=${id}
+        aria-pressed=${visible ? 'true' : 'false'}
+        aria-label=${msg('Show password', { id: 'field.showPassword' })}
+        @click=${() => ctx.toggleReveal(name)}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8">
+          <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+          <circle cx="12" cy="12" r="3" />
+          ${visible ? nothing : svg`<path d="M4 4l16 16" />`}
+        </svg>
+      </button>
+    </div>
+    ${options.checklist ? passwordChecklist(ctx, `${id}-rules`) : nothing}
+    ${fieldError(ctx, target, `${id}-error`)}
+  </div>`;
+}
+
+/** The tenant's password rules, ticked off as the user types. */
+function passwordChecklist(ctx: ViewContext, id: string): TemplateResult {
+  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
+  const value = ctx.newPassword;
+  const length = [...value].length;
+  const rules: { text: string; met: boolean }[] = [
+    { text: msg(str`At least ${policy.length.min} characters`, { id: 'rules.minLength' }), met: length >= policy.length.min },
+  ];
+  if (policy.characterTypes.min > 1) {
+    rules.push({
+      text: msg(str`At least ${policy.characterTypes.min} of: lowercase, uppercase, digits, symbols`, {
+        id: 'rules.characterTypes',
+      }),
+      met: characterClasses(value).size >= policy.characterTypes.min,
+    });
+  }
+  if (length > policy.length.max) {
+    rules.push({ text: msg(str`At most ${policy.length.max} characters`, { id: 'rules.maxLength' }), met: false });
+  }
+  return html`<ul class="si-checklist" id=${id} aria-label=${msg('Password requirements', { id: 'rules.label' })}>
+    ${rules.map(
+      (rule) => html`<li class="si-rule" data-met=${rule.met ? 'true' : 'false'}>
+        <span class="si-rule__mark" aria-hidden="true">${rule.met ? '✓' : '•'}</span>
+        <span>${rule.text}</span>
+        <span class="si-visually-hidden">${rule.met ? msg('(met)', { id: 'rules.met' }) : msg('(not met yet)', { id: 'rules.unmet' })}</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+export function codeField(ctx: ViewContext): TemplateResult {
+  const id = `${ctx.id}-code`;
+  const error = errorFor(ctx, 'code');
+  return html`<div class="si-field">
+    <label class="si-label" for=${id}>${msg('Verification code', { id: 'field.code' })}</label>
+    <input
+      class="si-input si-input--code"
+      id=${id}
+      name="code"
+      type="text"
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      maxlength="6"
+      pattern="[0-9]{6}"
+      enterkeyhint="done"
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
+      @input=${ctx.onCodeInput}
+    />
+    ${fieldError(ctx, 'code', `${id}-error`)}
+  </div>`;
+}
+
+export function submitButton(ctx: ViewContext, label: string, busyLabel: string): TemplateResult {
+  return html`<button class="si-button" type="submit" aria-disabled=${ctx.busy ? 'true' : 'false'}>
+    ${ctx.busy ? html`<span class="si-spinner" aria-hidden="true"></span>` : nothing}
+    ${ctx.busy ? busyLabel : label}
+  </button>`;
+}
+
+export function linkButton(label: string, onClick: () => void, extraClass = ''): TemplateResult {
+  return html`<button class="si-link ${extraClass}" type="button" @click=${onClick}>${label}</button>`;
+}
+
+/**
+ * Terms of use and privacy policy: a checkbox where the tenant asks for explicit agreement, a
+ * sentence otherwise. Nothing when the tenant has neither link.
+ */
+export function terms(ctx: ViewContext, explicit: boolean): TemplateResult | typeof nothing {
+  const termsUrl = safeHttpUrl(ctx.config.termsOfUseUrl);
+  const privacyUrl = safeHttpUrl(ctx.config.privacyPolicyUrl);
+  if (!termsUrl && !privacyUrl) return nothing;
+  const termsLink = termsUrl
+    ? html`<a class="si-link" href=${termsUrl} target="_blank" rel="noopener noreferrer">${msg('Terms of use', { id: 'terms.terms' })}</a>`
+    : nothing;
+  const privacyLink = privacyUrl
+    ? html`<a class="si-link" href=${privacyUrl} target="_blank" rel="noopener noreferrer">${msg('Privacy policy', { id: 'terms.privacy' })}</a>`
+    : nothing;
+  const links =
+    termsUrl && privacyUrl
+      ? msg(html`${termsLink} and ${privacyLink}`, { id: 'terms.both' })
+      : html`${termsLink}${privacyLink}`;
+  if (!explicit) {
+    return html`<p class="si-terms">${msg(html`By continuing, you agree to the ${links}.`, { id: 'terms.implicit' })}</p>`;
+  }
+  const id = `${ctx.id}-terms`;
+  const error = errorFor(ctx, 'terms');
+  return html`<div class="si-field">
+    <div class="si-checkbox">
+      <input
+        id=${id}
+        name="terms"
+        type="checkbox"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
+        @change=${() => ctx.flow.clearError('terms')}
+      />
+      <label for=${id}>${msg(html`I agree to the ${links}.`, { id: 'terms.explicit' })}</label>
+    </div>
+    ${fieldError(ctx, 'terms', `${id}-error`)}
+  </div>`;
+}
+
+/** Whether a step must show the terms checkbox (the tenant's `agreeToTermsPolicy`). */
+export function termsExplicit(ctx: ViewContext, registering: boolean): boolean {
+  const policy = ctx.config.agreeToTermsPolicy ?? 'Automatic';
+  return policy === 'Manual' || (policy === 'ManualRegistrationOnly' && registering);
+}
+
+export function backButton(ctx: ViewContext): TemplateResult | typeof nothing {
+  if (ctx.state.depth === 0) return nothing;
+  return html`<button class="si-back" type="button" @click=${() => ctx.back()}>
+    <span aria-hidden="true">←</span> ${msg('Back', { id: 'common.back' })}
+  </button>`;
+}
