@@ -173,6 +173,7 @@ export class SignInPage extends LitElement {
       await setLocale('en');
     }
     this.locale = getLocale();
+    document.title = msg('Sign in', { id: 'signIn.title' });
     document.documentElement.lang = this.locale;
     document.documentElement.dir = textDirection(this.locale);
   }

@@ -64,6 +64,13 @@ export const fieldStyles = css`
     outline-offset: 2px;
   }
 
+  /* Identifiers, numbers and codes are left-to-right text; in a right-to-left page they still
+     line up with the labels on the right. */
+  :dir(rtl) sign-in-form .si-control[dir='ltr'] .si-input,
+  :dir(rtl) sign-in-form .si-input[dir='ltr'] {
+    text-align: right;
+  }
+
   sign-in-form .si-input[aria-invalid='true'] {
     border-color: var(--si-color-danger);
   }

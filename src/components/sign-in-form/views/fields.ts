@@ -79,7 +79,7 @@ export function identifierField(
   const describedBy = error ? `${id}-error` : undefined;
   return html`<div class="si-field">
     <label class="si-label" for=${id}>${identifierLabel(types)}</label>
-    <div class="si-control ${showCountry ? 'si-control--phone' : ''}">
+    <div class="si-control ${showCountry ? 'si-control--phone' : ''}" dir="ltr">
       ${showCountry ? countryPicker(ctx) : nothing}
       <input
         class="si-input"
@@ -239,6 +239,7 @@ export function codeField(ctx: ViewContext): TemplateResult {
     <input
       class="si-input si-input--code"
       id=${id}
+      dir="ltr"
       name="code"
       type="text"
       inputmode="numeric"
