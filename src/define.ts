@@ -3,7 +3,9 @@
  * import it once (`import 'logto-sign-in-kit/define'`), or register the classes yourself under
  * other names. Registering a tag that already holds our class is a no-op.
  */
+import { QrSignIn } from './components/qr-sign-in/qr-sign-in.js';
 import { SignInForm } from './components/sign-in-form/sign-in-form.js';
+import { SocialButtons } from './components/social-buttons/social-buttons.js';
 
 function define(tag: string, element: CustomElementConstructor): void {
   const existing = customElements.get(tag);
@@ -16,3 +18,5 @@ function define(tag: string, element: CustomElementConstructor): void {
 }
 
 define('sign-in-form', SignInForm);
+define('social-buttons', SocialButtons);
+define('qr-sign-in', QrSignIn);

@@ -6,8 +6,18 @@ export { SignInForm } from './components/sign-in-form/sign-in-form.js';
 export { resolveScheme, type ThemeMode } from './theme/scheme.js';
 export { stepPath, type EntryStep, type FirstScreen, type Step } from './flow/sign-in-flow.js';
 export { safeHttpUrl, safeImageUrl } from './internal/urls.js';
-export { SiErrorEvent, SiStepChangeEvent, SiSuccessEvent } from './events/index.js';
-export type { ErrorDetail, StepChangeDetail, SuccessDetail } from './events/index.js';
+export { QrSignIn } from './components/qr-sign-in/qr-sign-in.js';
+export { SocialButtons } from './components/social-buttons/social-buttons.js';
+export {
+  SiErrorEvent,
+  SiProviderSelectEvent,
+  SiQrRefreshEvent,
+  SiQrStatusEvent,
+  SiStepChangeEvent,
+  SiSuccessEvent,
+} from './events/index.js';
+export type { ErrorDetail, ProviderSelectDetail, QrStatus, StepChangeDetail, SuccessDetail } from './events/index.js';
+export { appIdForState, browserConnectors, connectorName } from './flow/social.js';
 export {
   ApiError,
   ClientErrorCode,

@@ -9,6 +9,7 @@ import { state } from 'lit/decorators.js';
 
 import {
   allLocales,
+  appIdForState,
   type FirstScreen,
   type SignInForm,
   type SiStepChangeEvent,
@@ -32,7 +33,12 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint', 
   const query = new URLSearchParams(location.search);
   const out: Record<string, string | undefined> = { login_hint: query.get('login_hint') ?? undefined };
   for (const key of SESSION_KEYS) {
-    const value = query.get(key) ?? sessionStorage.getItem(`sign-in-kit:${key}`) ?? undefined;
+    const value =
+      query.get(key) ??
+      sessionStorage.getItem(`sign-in-kit:${key}`) ??
+      // An in-app browser may come back from a provider in a fresh tab: the social attempt kept it.
+      (key === 'app_id' ? appIdForState(query.get('state')) : undefined) ??
+      undefined;
     if (value) sessionStorage.setItem(`sign-in-kit:${key}`, value);
     out[key] = value;
   }
@@ -44,6 +50,7 @@ export function firstScreenFor(path: string): FirstScreen {
   if (/^\/(identifier-)?register(\/|$)/.test(path)) return 'register';
   if (/^\/(forgot-password|reset-password)(\/|$)/.test(path)) return 'forgot-password';
   if (path === '/unknown-session') return 'unknown-session';
+  if (/^\/callback\/[^/]+$/.test(path)) return 'social-callback';
   return 'sign-in';
 }
 
@@ -57,6 +64,7 @@ const RESUMABLE = new Set<Step['name']>([
   'continue',
   'confirm-register',
   'confirm-sign-in',
+  'social-link',
 ]);
 
 @localized()
@@ -123,6 +131,14 @@ export class SignInPage extends LitElement {
   /** After a reload, puts back the step the address bar shows, when it was saved and is safe. */
   async #resume(): Promise<void> {
     const form = this.#form;
+    if (form && this.#firstScreen === 'social-callback') {
+      const connectorId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+      const params = callbackParameters();
+      // The provider's code and state are single-use: keep them out of the address bar and history.
+      history.replaceState({ siIndex: 0 }, '', location.pathname + this.#search());
+      await form.completeSocial(connectorId, params);
+      return;
+    }
     const saved = sessionStorage.getItem(STEP_KEY);
     if (!form || !saved) return;
     try {
@@ -135,6 +151,17 @@ export class SignInPage extends LitElement {
     }
   }
 
+  /** The query this page keeps on every address: the app, organization and language. */
+  #search(): string {
+    const query = new URLSearchParams();
+    for (const key of SESSION_KEYS) {
+      const value = this.#params[key];
+      if (value) query.set(key, value);
+    }
+    const text = query.toString();
+    return text ? `?${text}` : '';
+  }
+
   #onStepChange = (event: SiStepChangeEvent): void => {
     const step = (event.target as SignInForm).step;
     if (step && RESUMABLE.has(step.name)) {
@@ -144,7 +171,7 @@ export class SignInPage extends LitElement {
     }
     if (this.#navigating || step?.name === 'done') return;
     if (event.detail.path === location.pathname) return;
-    history.pushState({ siIndex: ++this.#index }, '', event.detail.path + location.search);
+    history.pushState({ siIndex: ++this.#index }, '', event.detail.path + this.#search());
   };
 
   /** Browser back and forward: step back inside the journey, or reopen the entry step of the path. */
@@ -158,7 +185,7 @@ export class SignInPage extends LitElement {
       for (let i = target; i < this.#index && moved; i++) moved = form.goBack();
       const screen = firstScreenFor(location.pathname);
       if (!moved || target > this.#index || stepPathOf(form) !== location.pathname) {
-        if (screen !== 'unknown-session') form.show(screen);
+        if (screen !== 'unknown-session' && screen !== 'social-callback') form.show(screen);
       }
     } finally {
       this.#index = target;
@@ -233,6 +260,16 @@ export class SignInPage extends LitElement {
       </footer>
     `;
   }
+}
+
+/** Every parameter a provider sent back, from the query and the fragment (some use the latter). */
+function callbackParameters(): Record<string, string> {
+  const params: Record<string, string> = {};
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  for (const source of [fragment, new URLSearchParams(location.search)]) {
+    for (const [key, value] of source) params[key] = value;
+  }
+  return params;
 }
 
 function stepPathOf(form: SignInForm): string | undefined {

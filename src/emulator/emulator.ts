@@ -23,6 +23,7 @@ import {
 } from './http.js';
 import { renderPage } from './pages.js';
 import { serveAsset } from './assets.js';
+import { FakeProviders, type ProviderOptions, type SocialIdentity } from './providers.js';
 
 export const DEMO_APP_ID = 'demo-app';
 
@@ -63,10 +64,6 @@ interface VerificationRecord {
   password?: string;
 }
 
-interface SocialIdentity {
-  target: string;
-  userInfo: { id: string; name?: string; email?: string; phone?: string };
-}
 
 interface PendingProfile {
   username?: string;
@@ -115,7 +112,7 @@ export interface RecordedRequest {
   status: number;
 }
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends ProviderOptions {
   /** Tenant config; defaults to the demo tenant (or the file in `EMULATOR_CONFIG`). */
   config?: TenantConfig;
   /** Redirect `GET /` to a fresh `/oidc/auth` start, like a client app's "Sign in" button. */
@@ -145,6 +142,7 @@ export class LogtoEmulator {
   readonly #users = new Map<string, User>();
   readonly #authCodes = new Map<string, { userId: string; appId: string }>();
   readonly #socialCodes = new Map<string, SocialIdentity>();
+  readonly #providers: FakeProviders;
   readonly #sentCodes: { to: string; code: string; event: InteractionEvent; at: number }[] = [];
   readonly #requests: RecordedRequest[] = [];
   readonly #redirectRoot: boolean;
@@ -153,6 +151,11 @@ export class LogtoEmulator {
   constructor(options: EmulatorOptions = {}) {
     this.#config = options.config ?? loadTenantConfig(process.env.EMULATOR_CONFIG);
     this.#redirectRoot = options.redirectRoot ?? false;
+    this.#providers = new FakeProviders((identity) => {
+      const code = randomId(20);
+      this.#socialCodes.set(code, identity);
+      return code;
+    }, options);
     this.#log = options.quiet ? () => {} : (options.log ?? ((line) => console.log(`[emulator] ${line}`)));
     this.reset();
   }
@@ -164,6 +167,7 @@ export class LogtoEmulator {
     this.#users.clear();
     this.#authCodes.clear();
     this.#socialCodes.clear();
+    this.#providers?.reset();
     this.#sentCodes.length = 0;
     this.#requests.length = 0;
     this.#apps.set(DEMO_APP_ID, { signInExperience: this.#config.signInExperience });
@@ -448,55 +452,15 @@ export class LogtoEmulator {
       this.reset();
       return sendEmpty(x.res);
     }
-    const oauth = /^oauth\/([^/]+)\/(authorize|approve)$/.exec(route);
-    if (oauth && method === 'GET') return this.#fakeProvider(x, decodeURIComponent(oauth[1] ?? ''), oauth[2] ?? '');
+    const connectorName = (idOrTarget: string) => {
+      const parsed = signInExperienceSchema.safeParse(this.#config.signInExperience);
+      const connector = parsed.success
+        ? parsed.data.socialConnectors.find((item) => item.id === idOrTarget || item.target === idOrTarget)
+        : undefined;
+      return connector?.name.en ?? idOrTarget;
+    };
+    if (await this.#providers.handle(x, route, connectorName)) return;
     sendText(x.res, 404, 'Not Found');
-  }
-
-  /** A minimal OAuth 2.0 provider page: consent, or cancel, then back to the callback. */
-  #fakeProvider(x: Exchange, connectorId: string, step: string): void {
-    const query = x.url.searchParams;
-    const redirectUri = query.get('redirect_uri') ?? '';
-    const state = query.get('state') ?? '';
-    if (!/^https?:\/\//.test(redirectUri)) return sendText(x.res, 400, 'redirect_uri must be http(s)');
-    const connector = this.#connector(this.#config.signInExperience, connectorId);
-    const name = escapeHtml(connector?.name.en ?? connectorId);
-
-    if (step === 'approve') {
-      const back = new URL(redirectUri);
-      if (query.get('decision') !== 'allow') {
-        back.searchParams.set('error', 'access_denied');
-        back.searchParams.set('error_description', 'The user cancelled the authorization.');
-      } else {
-        const login = (query.get('login') || 'social-user').replace(/[^\w.@+-]/g, '');
-        const code = randomId(20);
-        this.#socialCodes.set(code, {
-          target: connector?.target ?? connectorId,
-          userInfo: {
-            id: `${connector?.target ?? connectorId}-${login}`,
-            name: query.get('name') || login,
-            ...(query.get('email') ? { email: query.get('email') ?? '' } : {}),
-          },
-        });
-        back.searchParams.set('code', code);
-      }
-      back.searchParams.set('state', state);
-      return redirect(x.res, back.href, 302);
-    }
-
-    const hidden = (key: string, value: string) =>
-      `<input type="hidden" name="${key}" value="${escapeHtml(value)}">`;
-    const html =
-      `<h1>${name}</h1><p>The emulated ${name} provider asks you to approve the sign-in.</p>` +
-      `<form method="get" action="/__emulator/oauth/${encodeURIComponent(connectorId)}/approve">` +
-      hidden('redirect_uri', redirectUri) +
-      hidden('state', state) +
-      `<label>Account id <input name="login" value="social-user" autocomplete="off"></label>` +
-      `<label>Name <input name="name" value="Social User" autocomplete="off"></label>` +
-      `<label>Email (optional) <input name="email" type="email" autocomplete="off"></label>` +
-      `<p><button name="decision" value="allow">Authorize</button> ` +
-      `<button name="decision" value="deny">Cancel</button></p></form>`;
-    sendText(x.res, 200, renderPage(`${name} (emulated)`, html), 'text/html');
   }
 
   // ----- Experience API handlers ---------------------------------------------------------------
@@ -623,14 +587,8 @@ export class LogtoEmulator {
       throw new RequestError(400, 'session.insufficient_info', 'state and redirectUri are required.');
     }
     const record = this.#addRecord(interaction, { type: 'Social', verified: false, connectorId });
-    const params = new URLSearchParams({
-      response_type: 'code',
-      client_id: `emulated-${connector.target}`,
-      redirect_uri: redirectUri,
-      state,
-    });
     sendJson(x.res, 200, {
-      authorizationUri: `${x.origin}/__emulator/oauth/${encodeURIComponent(connectorId)}/authorize?${params.toString()}`,
+      authorizationUri: this.#providers.authorizationUri(x.origin, connector, redirectUri, state),
       verificationId: record.id,
     });
   }

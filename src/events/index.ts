@@ -46,10 +46,46 @@ export class SiStepChangeEvent extends CustomEvent<StepChangeDetail> {
   }
 }
 
+export interface ProviderSelectDetail {
+  /** The connector instance id (the one API paths use). */
+  connectorId: string;
+  /** The provider family (`wechat`, `dingtalk`, …). */
+  target: string;
+}
+
+/** A social provider was chosen. Cancel it to start the provider's sign-in yourself. */
+export class SiProviderSelectEvent extends CustomEvent<ProviderSelectDetail> {
+  static readonly type = 'si-provider-select';
+  constructor(detail: ProviderSelectDetail) {
+    super(SiProviderSelectEvent.type, { detail, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+export type QrStatus = 'loading' | 'ready' | 'expired' | 'failed';
+
+/** The QR panel changed state; `refresh` asks for a fresh authorization URI. */
+export class SiQrStatusEvent extends CustomEvent<{ status: QrStatus }> {
+  static readonly type = 'si-qr-status';
+  constructor(status: QrStatus) {
+    super(SiQrStatusEvent.type, { detail: { status }, bubbles: true, composed: true });
+  }
+}
+
+/** The user asked the QR panel for a new code. */
+export class SiQrRefreshEvent extends Event {
+  static readonly type = 'si-qr-refresh';
+  constructor() {
+    super(SiQrRefreshEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'si-success': SiSuccessEvent;
     'si-error': SiErrorEvent;
     'si-step-change': SiStepChangeEvent;
+    'si-provider-select': SiProviderSelectEvent;
+    'si-qr-status': SiQrStatusEvent;
+    'si-qr-refresh': SiQrRefreshEvent;
   }
 }

@@ -12,14 +12,20 @@ import type {
   SignInExperience,
   SignInIdentifier,
 } from '../api/schemas.js';
-import { missingProfileDataSchema } from '../api/schemas.js';
+import { identityNotExistDataSchema, missingProfileDataSchema } from '../api/schemas.js';
+import { embeddedUri, randomState, saveAttempt, takeAttempt } from './social.js';
 
 /** Which journey a verification code belongs to. `Continue` collects a missing email or phone. */
 export type CodeFlow = 'SignIn' | 'Register' | 'ForgotPassword' | 'Continue';
 export type ContinueField = 'username' | 'email' | 'phone' | 'emailOrPhone' | 'password';
 export type EntryStep = 'sign-in' | 'register' | 'forgot-password';
 /** The first screen of a form: an entry step, or the page for a missing or expired session. */
-export type FirstScreen = EntryStep | 'unknown-session';
+export type FirstScreen = EntryStep | 'unknown-session' | 'social-callback';
+
+export interface FlowOptions {
+  /** Origin of the page, for the social `redirectUri` (`{origin}/callback/{connectorId}`). */
+  origin?: string;
+}
 
 export type Step =
   | { name: 'sign-in' }
@@ -40,6 +46,19 @@ export type Step =
   | { name: 'confirm-register'; identifier: CodeIdentifierPayload; verificationId: string }
   | { name: 'confirm-sign-in'; identifier: CodeIdentifierPayload; verificationId: string }
   | { name: 'session-expired' }
+  /** Back from a social provider: verifying and signing in. */
+  | { name: 'social-callback'; connectorId: string }
+  /** The social account is new, but an account with its email/phone exists: link it or create one. */
+  | {
+      name: 'social-link';
+      connectorId: string;
+      relatedUser: { type: 'email' | 'phone'; value: string };
+      verificationId: string;
+    }
+  /** A provider's QR login page shown inside ours (WeChat, DingTalk on desktop). */
+  | { name: 'social-panel'; connectorId: string; authorizationUri: string; frameUri: string; startedAt: number }
+  /** About to navigate the whole page to a provider. */
+  | { name: 'leaving'; url: string }
   | { name: 'done'; redirectTo: string };
 
 export type StepName = Step['name'];
@@ -90,8 +109,14 @@ export class SignInFlow {
     readonly client: ExperienceClient,
     readonly config: SignInExperience,
     first: FirstScreen = 'sign-in',
+    readonly options: FlowOptions = {},
   ) {
-    const step: Step = first === 'unknown-session' ? { name: 'session-expired' } : { name: this.#allowedEntry(first) };
+    const step: Step =
+      first === 'unknown-session'
+        ? { name: 'session-expired' }
+        : first === 'social-callback'
+          ? { name: 'social-callback', connectorId: '' }
+          : { name: this.#allowedEntry(first) };
     this.#state = { step, busy: false, depth: 0 };
   }
 
@@ -358,6 +383,116 @@ export class SignInFlow {
     });
   }
 
+  // ----- social ------------------------------------------------------------------------------
+
+  /**
+   * Starts sign-in with a social connector: a fresh interaction, a fresh `state`, the provider's
+   * authorization URI. With `embed`, providers whose QR page can live inside ours get the panel
+   * step; everyone else gets `leaving` (the element then navigates the whole page).
+   */
+  startSocial(connectorId: string, embed = false): Promise<void> {
+    const connector = this.config.socialConnectors.find((item) => item.id === connectorId);
+    if (!connector) return Promise.resolve();
+    return this.#run(async () => {
+      await this.#start('SignIn');
+      const state = randomState();
+      const origin = this.options.origin ?? globalThis.location?.origin ?? '';
+      const redirectUri = `${origin}/callback/${encodeURIComponent(connectorId)}`;
+      const { authorizationUri, verificationId } = await this.client.getSocialAuthorizationUri(connectorId, {
+        state,
+        redirectUri,
+      });
+      saveAttempt({
+        state,
+        connectorId,
+        verificationId,
+        redirectUri,
+        appId: this.client.appId,
+        organizationId: this.client.organizationId,
+      });
+      const frameUri = embed ? embeddedUri(connector, authorizationUri) : undefined;
+      const current = this.#state.step;
+      if (frameUri) {
+        const step: Step = { name: 'social-panel', connectorId, authorizationUri, frameUri, startedAt: Date.now() };
+        if (current.name === 'social-panel') this.#replace(step);
+        else this.#push(step);
+      } else {
+        this.#set({ step: { name: 'leaving', url: authorizationUri } });
+      }
+    });
+  }
+
+  /** Leaves the QR panel for the provider's own page (the panel could not load, or the user prefers it). */
+  leaveFor(url: string): void {
+    this.#set({ step: { name: 'leaving', url } });
+  }
+
+  /**
+   * Back on `/callback/:connectorId`: checks `state`, verifies with every other callback parameter
+   * and the same `redirectUri`, then signs in, links or registers.
+   */
+  completeSocial(connectorId: string, params: Record<string, string>): Promise<void> {
+    this.#set({ step: { name: 'social-callback', connectorId } });
+    return this.#run(async () => {
+      const { state, ...rest } = params;
+      const { attempt, problem } = takeAttempt(connectorId, state);
+      if (!attempt) throw new ApiError(0, `social.${problem ?? 'state_missing'}`, 'The sign-in could not be verified.');
+      if (!rest.code && (rest.error || rest.error_description)) {
+        const cancelled = /access_denied|cancel/i.test(`${rest.error ?? ''} ${rest.error_description ?? ''}`);
+        throw new ApiError(0, cancelled ? 'social.cancelled' : 'social.provider_error', rest.error_description ?? rest.error ?? '');
+      }
+      const verificationId = await this.client.verifySocial(connectorId, {
+        connectorData: { ...rest, redirectUri: attempt.redirectUri },
+        verificationId: attempt.verificationId,
+      });
+      this.#event = 'SignIn';
+      try {
+        await this.client.identify({ verificationId });
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'user.identity_not_exist') throw error;
+        const related = identityNotExistDataSchema.safeParse(error.data ?? {});
+        const relatedUser = related.success ? related.data.relatedUser : undefined;
+        if (relatedUser && this.config.socialSignIn?.automaticAccountLinking) return this.#linkSocial(verificationId);
+        if (relatedUser) {
+          this.#replace({ name: 'social-link', connectorId, relatedUser, verificationId });
+          return;
+        }
+        if (!this.canRegisterAny) throw new ApiError(404, 'social.no_account', error.message);
+        await this.#switchEvent('Register');
+        return this.#registerAndSubmit(verificationId);
+      }
+      await this.#submit();
+    });
+  }
+
+  /** On the link step: attach the social account to the existing one, and sign in. */
+  linkSocial(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'social-link') return Promise.resolve();
+    return this.#run(() => this.#linkSocial(step.verificationId));
+  }
+
+  /** On the link step: create a new account from the social profile instead. */
+  registerSocial(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'social-link') return Promise.resolve();
+    return this.#run(async () => {
+      await this.#switchEvent('Register');
+      await this.#registerAndSubmit(step.verificationId);
+    });
+  }
+
+  /** Registration from a social account is allowed unless the tenant only signs people in. */
+  get canRegisterAny(): boolean {
+    return this.config.signInMode !== 'SignIn';
+  }
+
+  async #linkSocial(verificationId: string): Promise<void> {
+    await this.#switchEvent('SignIn');
+    await this.client.identify({ verificationId, linkSocialIdentity: true });
+    await this.#submit();
+  }
+
   // ----- internals -----------------------------------------------------------------------------
 
   #allowedEntry(step: EntryStep): EntryStep {
@@ -483,6 +618,14 @@ export class SignInFlow {
     }
     if (code === 'user.new_password_required_in_profile') return { step: { name: 'reset-password' } };
     const step = this.#state.step.name;
+    if (step === 'social-callback' || step === 'leaving') {
+      // Back to the start, with the reason on top of the sign-in form.
+      this.#history.length = 0;
+      return {
+        step: { name: this.#allowedEntry('sign-in') },
+        error: { code, target: 'form', serverMessage: apiError.message, data: apiError.data },
+      };
+    }
     let target: ErrorTarget = 'form';
     if (CODE_ERRORS.test(code) && step === 'verification-code') target = 'code';
     else if (PASSWORD_ERRORS.has(code)) target = step === 'sign-in' && code !== 'session.invalid_credentials' ? 'form' : 'password';
@@ -539,6 +682,13 @@ export function stepPath(step: Step): string {
       return '/register/verification-code';
     case 'session-expired':
       return '/unknown-session';
+    case 'social-callback':
+      return `/callback/${step.connectorId}`;
+    case 'social-link':
+      return `/social/link/${step.connectorId}`;
+    case 'social-panel':
+    case 'leaving':
+      return '/sign-in';
     case 'done':
       return '/sign-in';
   }

@@ -353,6 +353,30 @@ export const fieldStyles = css`
     margin-inline: auto;
   }
 
+  sign-in-form .si-divider {
+    display: flex;
+    align-items: center;
+    gap: var(--si-space-m);
+    color: var(--si-color-text-muted);
+    font-size: var(--si-font-size-small);
+  }
+
+  sign-in-form .si-divider::before,
+  sign-in-form .si-divider::after {
+    content: '';
+    flex: 1;
+    border-block-start: 1px solid var(--si-color-divider);
+  }
+
+  sign-in-form .si-waiting {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--si-space-s);
+    min-block-size: 120px;
+    color: var(--si-color-text-muted);
+  }
+
   @keyframes si-spin {
     to {
       transform: rotate(1turn);

@@ -5,7 +5,8 @@ import { property, state } from 'lit/decorators.js';
 import { ExperienceClient } from '../../api/client.js';
 import { ApiError, ClientErrorCode } from '../../api/errors.js';
 import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
-import { SiErrorEvent, SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
+import { SiErrorEvent, type SiProviderSelectEvent, SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
+import { connectorName, prefersRedirect } from '../../flow/social.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
 import { checkPasswordLocally, resolvePasswordPolicy } from '../../flow/password-policy.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
@@ -152,6 +153,15 @@ export class SignInForm extends LitElement {
     this.#flow?.goTo(step);
   }
 
+  /**
+   * Finishes a social sign-in on the callback page: `params` are every query and fragment
+   * parameter the provider sent back (the `state` check happens here).
+   */
+  async completeSocial(connectorId: string, params: Record<string, string>): Promise<void> {
+    await this.whenReady();
+    await this.#flow?.completeSocial(connectorId, params);
+  }
+
   /** Resumes a step saved by the host before a reload (see `step`). */
   restore(step: Step): Promise<void> {
     return this.#flow?.restore(step) ?? Promise.resolve();
@@ -208,7 +218,7 @@ export class SignInForm extends LitElement {
       const config = this.config ?? (await client.getSignInExperience(controller.signal));
       if (controller.signal.aborted) return;
       this.#applyBrand(config);
-      this.#flow = new SignInFlow(client, config, this.screen);
+      this.#flow = new SignInFlow(client, config, this.screen, { origin: globalThis.location?.origin });
       this.#unsubscribe = this.#flow.subscribe((next, previous) => this.#onFlowState(next, previous));
       this.flowState = this.#flow.state;
       this.#preparePhone(config);
@@ -274,6 +284,7 @@ export class SignInForm extends LitElement {
       void this.updateComplete.then(() => this.#focusError());
     }
     if (next.step.name === 'done' && previous.step.name !== 'done') this.#finish(next.step.redirectTo);
+    if (next.step.name === 'leaving' && previous.step.name !== 'leaving') this.#leave(next.step.url);
   }
 
   #finish(redirectTo: string): void {
@@ -285,6 +296,41 @@ export class SignInForm extends LitElement {
     const proceed = this.dispatchEvent(new SiSuccessEvent({ redirectTo: target }));
     if (proceed) globalThis.location.assign(target);
   }
+
+  /** Full-page navigation to a social provider (only ever to an http(s) URL). */
+  #leave(url: string): void {
+    const target = safeHttpUrl(url);
+    if (!target) {
+      this.#flow?.goTo('sign-in');
+      this.#flow?.reject(ClientErrorCode.invalidResponse, 'form');
+      return;
+    }
+    // Coming back with the browser's Back button shows the form again, not a spinner.
+    addEventListener('pageshow', () => this.#flow?.goTo('sign-in'), { once: true });
+    globalThis.location.assign(target);
+  }
+
+  #onProviderSelect = (event: SiProviderSelectEvent): void => {
+    event.preventDefault();
+    const flow = this.#flow;
+    if (!flow || flow.state.busy) return;
+    const box = this.#fields.querySelector<HTMLInputElement>('input[name="terms"]');
+    if (box && !box.checked) {
+      flow.reject('terms.required', 'terms');
+      return;
+    }
+    const embed = !prefersRedirect(
+      globalThis.navigator?.userAgent ?? '',
+      globalThis.matchMedia?.('(pointer: coarse)').matches ?? false,
+      globalThis.matchMedia?.('(max-width: 640px)').matches ?? false,
+    );
+    void flow.startSocial(event.detail.connectorId, embed);
+  };
+
+  #onQrRefresh = (): void => {
+    const step = this.#flow?.state.step;
+    if (step?.name === 'social-panel') void this.#flow?.startSocial(step.connectorId, true);
+  };
 
   #focusError(): void {
     const invalid = this.#fields.querySelector<HTMLElement>('[aria-invalid="true"]');
@@ -382,6 +428,12 @@ export class SignInForm extends LitElement {
         return flow.confirm();
       case 'confirm-sign-in':
         return flow.confirm();
+      case 'social-link':
+        return flow.linkSocial();
+      case 'social-callback':
+      case 'social-panel':
+      case 'leaving':
+        return;
       case 'session-expired':
       case 'done':
         return;
@@ -509,6 +561,13 @@ export class SignInForm extends LitElement {
         identifier.type === 'phone'
           ? (this.#phone?.parse(`+${identifier.value}`, this.country)?.display ?? `+${identifier.value}`)
           : identifier.value,
+      dark: this.dataset.scheme === 'dark',
+      onProviderSelect: this.#onProviderSelect as (event: Event) => void,
+      onQrRefresh: this.#onQrRefresh,
+      connectorName: (id) => {
+        const connector = flow.config.socialConnectors.find((item) => item.id === id);
+        return connector ? connectorName(connector, getLocale()) : id;
+      },
       go: (step) => flow.goTo(step),
       back: () => flow.back(),
     };

@@ -32,6 +32,12 @@ export interface ViewContext {
   loginHint?: string;
   /** An identifier as the user would recognise it (`+86 138 0013 8000` for phones). */
   display: (identifier: { type: string; value: string }) => string;
+  /** Dark scheme in effect (dark logos). */
+  dark: boolean;
+  onProviderSelect: (event: Event) => void;
+  onQrRefresh: (event: Event) => void;
+  /** A connector's display name in the current language. */
+  connectorName: (connectorId: string) => string;
   go: (step: EntryStep) => void;
   back: () => void;
 }

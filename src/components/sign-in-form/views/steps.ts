@@ -59,7 +59,76 @@ export function renderStep(ctx: ViewContext): TemplateResult {
       return confirmSignIn(ctx, step);
     case 'session-expired':
       return sessionExpired(ctx);
+    case 'social-callback':
+    case 'leaving':
+      return waiting(ctx, step);
+    case 'social-link':
+      return socialLink(ctx, step);
+    case 'social-panel':
+      return socialPanel(ctx, step);
   }
+}
+
+/** The tenant's social providers under a divider, or alone when they are the only way in. */
+function socialSection(ctx: ViewContext, withDivider: boolean): TemplateResult | typeof nothing {
+  const { config } = ctx;
+  if (!config.socialConnectors.some((connector) => connector.platform !== 'Native')) return nothing;
+  return html`
+    ${withDivider ? html`<div class="si-divider" role="separator">${msg('or', { id: 'social.or' })}</div>` : nothing}
+    <social-buttons
+      .connectors=${config.socialConnectors}
+      .targets=${config.socialSignInConnectorTargets ?? []}
+      ?dark=${ctx.dark}
+      ?busy=${ctx.busy}
+      @si-provider-select=${ctx.onProviderSelect}
+    ></social-buttons>
+  `;
+}
+
+function waiting(ctx: ViewContext, step: StepOf<'social-callback'> | StepOf<'leaving'>): TemplateResult {
+  const text =
+    step.name === 'social-callback'
+      ? msg(str`Signing you in with ${ctx.connectorName(step.connectorId)}…`, { id: 'social.completing' })
+      : msg('Taking you to the sign-in page…', { id: 'social.leaving' });
+  return html`
+    ${title(msg('One moment', { id: 'social.waitTitle' }))}
+    <div class="si-waiting" role="status"><span class="si-spinner" aria-hidden="true"></span> ${text}</div>
+  `;
+}
+
+function socialLink(ctx: ViewContext, step: StepOf<'social-link'>): TemplateResult {
+  const provider = ctx.connectorName(step.connectorId);
+  const who = ctx.display(step.relatedUser);
+  return html`
+    ${title(
+      msg('Link to your existing account?', { id: 'socialLink.title' }),
+      msg(str`An account with ${who} already exists. Link your ${provider} account to it, so you can sign in with either.`, {
+        id: 'socialLink.text',
+      }),
+    )}
+    ${alerts(ctx)}
+    ${submitButton(ctx, msg('Link and continue', { id: 'socialLink.submit' }), msg('Linking…', { id: 'socialLink.submitting' }))}
+    ${ctx.flow.canRegisterAny
+      ? html`<button class="si-button si-button--secondary" type="button" @click=${() => void ctx.flow.registerSocial()}>
+          ${msg('Create a new account instead', { id: 'socialLink.register' })}
+        </button>`
+      : nothing}
+    <p class="si-switch">${linkButton(msg('Back to sign in', { id: 'forgot.back' }), () => ctx.go('sign-in'))}</p>
+  `;
+}
+
+function socialPanel(ctx: ViewContext, step: StepOf<'social-panel'>): TemplateResult {
+  const provider = ctx.connectorName(step.connectorId);
+  return html`
+    ${backButton(ctx)}
+    ${title(msg(str`Sign in with ${provider}`, { id: 'socialPanel.title' }))} ${alerts(ctx)}
+    <qr-sign-in
+      src=${step.frameUri}
+      provider=${provider}
+      fallback=${step.authorizationUri}
+      @si-qr-refresh=${ctx.onQrRefresh}
+    ></qr-sign-in>
+  `;
 }
 
 function signIn(ctx: ViewContext): TemplateResult {
@@ -69,7 +138,9 @@ function signIn(ctx: ViewContext): TemplateResult {
   return html`
     ${title(msg('Sign in', { id: 'signIn.title' }))} ${alerts(ctx)}
     ${types.length === 0
-      ? html`<p class="si-subtitle">${msg('Sign-in with an account name is not available here.', { id: 'signIn.noMethods' })}</p>`
+      ? ctx.config.socialConnectors.length > 0
+        ? nothing
+        : html`<p class="si-subtitle">${msg('Sign-in with an account name is not available here.', { id: 'signIn.noMethods' })}</p>`
       : html`
           ${identifierField(ctx, types, { value: ctx.loginHint })}
           ${passwordOnly
@@ -85,6 +156,8 @@ function signIn(ctx: ViewContext): TemplateResult {
             ? submitButton(ctx, msg('Sign in', { id: 'signIn.submit' }), msg('Signing in…', { id: 'signIn.submitting' }))
             : submitButton(ctx, msg('Continue', { id: 'common.continue' }), msg('Please wait…', { id: 'common.wait' }))}
         `}
+    ${socialSection(ctx, types.length > 0)}
+    ${types.length === 0 ? terms(ctx, termsExplicit(ctx, false)) : nothing}
     ${flow.canRegister
       ? html`<p class="si-switch">
           ${msg('No account yet?', { id: 'signIn.noAccount' })}
@@ -151,13 +224,16 @@ function register(ctx: ViewContext): TemplateResult {
   const types = ctx.flow.registerTypes;
   return html`
     ${title(msg('Create your account', { id: 'register.title' }))} ${alerts(ctx)}
-    ${types.length === 0
+    ${types.length === 0 && ctx.config.socialConnectors.length > 0
+      ? nothing
+      : types.length === 0
       ? html`<p class="si-subtitle">${msg('New accounts cannot be created with an email, phone or username here.', { id: 'register.noMethods' })}</p>`
       : html`
           ${identifierField(ctx, types, { autocomplete: types.includes('username') ? 'username' : types[0] === 'phone' ? 'tel-national' : 'email' })}
           ${terms(ctx, termsExplicit(ctx, true))}
           ${submitButton(ctx, msg('Create account', { id: 'register.submit' }), msg('Please wait…', { id: 'common.wait' }))}
         `}
+    ${socialSection(ctx, types.length > 0)}
     ${ctx.flow.canSignIn
       ? html`<p class="si-switch">
           ${msg('Already have an account?', { id: 'register.haveAccount' })}

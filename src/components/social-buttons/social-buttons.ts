@@ -1,0 +1,207 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+
+import type { SocialConnector } from '../../api/schemas.js';
+import { SiProviderSelectEvent } from '../../events/index.js';
+import { browserConnectors, connectorName } from '../../flow/social.js';
+import { getLocale } from '../../i18n/localization.js';
+import { safeImageUrl } from '../../internal/urls.js';
+
+/** How many providers get a full-width button before the rest go behind "More options". */
+const PROMINENT = 3;
+
+/**
+ * "Continue with …" buttons for a tenant's social connectors, in the tenant's order, with each
+ * provider's localized name and logo (its dark logo in dark mode). Native-only connectors are
+ * left out. From four providers on, the fourth and later sit in a compact grid behind a
+ * keyboard-operable "More options" disclosure.
+ *
+ * Usable on its own: listen for `si-provider-select` and start the provider's sign-in (or let
+ * `<sign-in-form>` do it when the buttons are inside it).
+ *
+ * @tagname social-buttons
+ * @summary One "Continue with …" button per social connector.
+ * @csspart button - Every provider button.
+ * @csspart more - The "More options" disclosure button.
+ * @cssprop [--si-social-button-height=48px] - Height of the full-width buttons.
+ * @cssprop --si-social-button-background - Background of the provider buttons.
+ * @fires {SiProviderSelectEvent} si-provider-select - A provider was chosen; cancelable.
+ */
+@localized()
+export class SocialButtons extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+
+    .list {
+      display: grid;
+      gap: var(--si-space-s, 8px);
+    }
+
+    .grid {
+      grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+      margin-block-start: var(--si-space-s, 8px);
+    }
+
+    button {
+      box-sizing: border-box;
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      inline-size: 100%;
+      min-block-size: var(--si-social-button-height, var(--si-control-height, 48px));
+      padding: 0 16px;
+      border: 1px solid var(--si-color-border, #7c848e);
+      border-radius: var(--si-radius-control, 10px);
+      background: var(--si-social-button-background, var(--si-color-surface, #fff));
+      color: var(--si-color-text, #1b1f24);
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    button:hover {
+      background: var(--si-color-surface-raised, #f3f5f7);
+    }
+
+    button:focus-visible {
+      outline: 2px solid var(--si-color-focus-ring, #0f766e);
+      outline-offset: 2px;
+    }
+
+    button[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.7;
+    }
+
+    .grid button {
+      min-block-size: 44px;
+      padding: 0 12px;
+      font-weight: 500;
+      font-size: var(--si-font-size-small, 0.875rem);
+    }
+
+    .label {
+      flex: 1;
+      text-align: center;
+      /* Keep the label centred on the button, not on the space after the logo. */
+      margin-inline-end: 36px;
+      overflow-wrap: anywhere;
+    }
+
+    .grid .label {
+      text-align: start;
+      margin-inline-end: 0;
+    }
+
+    img,
+    .placeholder {
+      inline-size: 24px;
+      block-size: 24px;
+      flex: none;
+      object-fit: contain;
+    }
+
+    .more {
+      justify-content: center;
+      color: var(--si-color-text-muted, #5a626c);
+      font-weight: 500;
+    }
+
+    .chevron {
+      transition: transform 0.15s;
+    }
+
+    [aria-expanded='true'] .chevron {
+      transform: rotate(180deg);
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .chevron {
+        transition: none;
+      }
+    }
+  `;
+
+  /** The tenant's social connectors (`socialConnectors` of the config). */
+  @property({ attribute: false }) connectors: SocialConnector[] = [];
+
+  /** Order of providers (`socialSignInConnectorTargets` of the config). */
+  @property({ attribute: false }) targets: string[] = [];
+
+  /** Use each provider's dark logo. */
+  @property({ type: Boolean, reflect: true }) dark = false;
+
+  /** Shows the buttons as unavailable while a sign-in is starting. */
+  @property({ type: Boolean, reflect: true }) busy = false;
+
+  @state() private expanded = false;
+
+  /** The connectors that will be shown, in order. */
+  get visible(): SocialConnector[] {
+    return browserConnectors(this.connectors, this.targets);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const connectors = this.visible;
+    if (connectors.length === 0) return nothing;
+    const collapse = connectors.length > PROMINENT + 1;
+    const prominent = collapse ? connectors.slice(0, PROMINENT) : connectors;
+    const rest = collapse ? connectors.slice(PROMINENT) : [];
+    return html`
+      <div class="list" role="group" aria-label=${msg('Other ways to sign in', { id: 'social.group' })}>
+        ${prominent.map((connector) => this.#button(connector, true))}
+        ${collapse
+          ? html`<button
+              class="more"
+              part="more"
+              type="button"
+              aria-expanded=${this.expanded ? 'true' : 'false'}
+              aria-controls="more"
+              @click=${() => (this.expanded = !this.expanded)}
+            >
+              ${msg(str`More options (${rest.length})`, { id: 'social.more' })}
+              <svg class="chevron" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                <path d="M3 5l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.8" />
+              </svg>
+            </button>`
+          : nothing}
+      </div>
+      ${collapse
+        ? html`<div id="more" class="list grid" ?hidden=${!this.expanded}>
+            ${rest.map((connector) => this.#button(connector, false))}
+          </div>`
+        : nothing}
+    `;
+  }
+
+  #button(connector: SocialConnector, full: boolean): TemplateResult {
+    const name = connectorName(connector, getLocale());
+    const logo = safeImageUrl(this.dark ? (connector.logoDark ?? connector.logo) : connector.logo);
+    return html`<button
+      part="button"
+      type="button"
+      data-connector=${connector.id}
+      data-target=${connector.target}
+      aria-disabled=${this.busy ? 'true' : 'false'}
+      aria-label=${full ? nothing : msg(str`Continue with ${name}`, { id: 'social.continueWith' })}
+      @click=${() => this.#select(connector)}
+    >
+      ${logo ? html`<img src=${logo} alt="" />` : html`<span class="placeholder" aria-hidden="true"></span>`}
+      <span class="label">${full ? msg(str`Continue with ${name}`, { id: 'social.continueWith' }) : name}</span>
+    </button>`;
+  }
+
+  #select(connector: SocialConnector): void {
+    if (this.busy) return;
+    this.dispatchEvent(new SiProviderSelectEvent({ connectorId: connector.id, target: connector.target }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'social-buttons': SocialButtons;
+  }
+}
