@@ -176,8 +176,10 @@ export class FakeProviders {
    * `{uuid, confirm, login?, name?}`) scans and confirms.
    */
   #scan(x: Exchange): void {
-    const params = x.method === 'GET' ? Object.fromEntries(x.url.searchParams) : ((x.body ?? {}) as Record<string, unknown>);
-    const session = this.#qr.get(String(params.uuid ?? ''));
+    const raw = x.method === 'GET' ? Object.fromEntries(x.url.searchParams) : ((x.body ?? {}) as Record<string, unknown>);
+    const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : '');
+    const params = { uuid: text('uuid'), login: text('login'), name: text('name'), confirm: raw.confirm };
+    const session = this.#qr.get(params.uuid);
     if (!session) return sendText(x.res, 404, renderPage('WeChat', '<p>This QR code is unknown.</p>'), 'text/html');
     if (Date.now() - session.createdAt > this.#ttlMs) {
       return sendJson(x.res, 410, { status: 'expired' });
@@ -193,11 +195,11 @@ export class FakeProviders {
           <p><button>Confirm</button></p></form>`;
       return sendText(x.res, 200, renderPage('WeChat (emulated phone)', page), 'text/html');
     }
-    const login = String(params.login || 'wechat-user').replace(/[^\w.-]/g, '');
+    const login = (params.login || 'wechat-user').replace(/[^\w.-]/g, '');
     session.status = 'confirmed';
     session.code = this.#issue({
       target: 'wechat',
-      userInfo: { id: `wechat-${login}`, name: String(params.name || login) },
+      userInfo: { id: `wechat-${login}`, name: params.name || login },
     });
     if (x.method === 'GET') {
       return sendText(x.res, 200, renderPage('WeChat (emulated phone)', '<p>Confirmed. You can close this page.</p>'), 'text/html');
