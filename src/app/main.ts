@@ -1,16 +1,30 @@
 /** Entry of the hosted page: register the kit's elements and the page shell. */
 import '../define.js';
+import { SignInPage } from './sign-in-page.js';
 
-// A provider page framed in the QR panel may land its redirect inside the frame: move it to the
-// whole window, which is our own origin.
-if (window.top && window.top !== window && location.pathname.startsWith('/callback/')) {
+/**
+ * A provider page framed in our QR panel (`<qr-sign-in>`) may land its redirect to
+ * `/callback/…` inside that frame. Only then is the callback moved to the window that holds the
+ * panel — our own page, same origin — and this copy stays inert so the attempt and the code are
+ * used once, by the page the user sees. A page framed by anything else never navigates its parent.
+ */
+function movedOutOfQrPanel(): boolean {
+  if (!location.pathname.startsWith('/callback/')) return false;
+  let frame: Element | null = null;
   try {
-    window.top.location.replace(location.href);
+    frame = window.frameElement;
   } catch {
-    // A foreign top window: stay in the frame.
+    return false;
+  }
+  // The frame element belongs to the parent's realm, so `instanceof ShadowRoot` would be false.
+  const host = (frame?.getRootNode() as Partial<ShadowRoot> | undefined)?.host;
+  if (host?.localName !== 'qr-sign-in') return false;
+  try {
+    window.parent.location.replace(location.href);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-import { SignInPage } from './sign-in-page.js';
-
-customElements.define('sign-in-page', SignInPage);
+if (!movedOutOfQrPanel()) customElements.define('sign-in-page', SignInPage);

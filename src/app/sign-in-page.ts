@@ -149,6 +149,13 @@ export class SignInPage extends LitElement {
     } catch {
       sessionStorage.removeItem(STEP_KEY);
     }
+    // When the saved step could not be put back, the form shows its first screen: say so in the
+    // address bar too, so that reload and back agree with what is on screen.
+    const shown = stepPathOf(form);
+    if (shown && shown !== location.pathname) {
+      sessionStorage.removeItem(STEP_KEY);
+      history.replaceState({ siIndex: this.#index }, '', shown + this.#search());
+    }
   }
 
   /** The query this page keeps on every address: the app, organization and language. */

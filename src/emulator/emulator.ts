@@ -35,6 +35,8 @@ const SERVER_FILLED_FIELDS = {
   signUpProfileFields: null,
   customProfileFieldCatalog: [],
 };
+/** Apps remembered in the `_interaction` cookie. */
+const MAX_COOKIE_APPS = 20;
 const INTERACTION_TTL_MS = 60 * 60 * 1000;
 const CODE_TTL_MS = 10 * 60 * 1000;
 const CODE_MAX_TRIES = 10;
@@ -351,7 +353,12 @@ export class LogtoEmulator {
       profile: {},
     });
 
-    const map = parseInteractionCookie(x.cookies._interaction);
+    // One entry per app, like Logto's cookie; a test run starts many apps in one browser, so only
+    // the most recent ones are kept to stay under the browser's 4 KB cookie limit.
+    const previous = Object.entries(parseInteractionCookie(x.cookies._interaction)).filter(
+      ([key]) => key !== appId && key !== '_legacy',
+    );
+    const map: Record<string, string> = Object.fromEntries(previous.slice(-MAX_COOKIE_APPS + 1));
     map[appId] = uid;
     map._legacy = uid;
     const expires = new Date(Date.now() + INTERACTION_TTL_MS).toUTCString();

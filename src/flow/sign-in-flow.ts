@@ -207,8 +207,16 @@ export class SignInFlow {
   restore(step: Step): Promise<void> {
     if (step.name === 'done' || step.name === 'session-expired') return Promise.resolve();
     return this.#run(async () => {
-      const interaction = await this.client.getInteraction();
-      this.#event = interaction.interactionEvent;
+      try {
+        const interaction = await this.client.getInteraction();
+        this.#event = interaction.interactionEvent;
+      } catch (error) {
+        // Identifier-first sign-in asks for the password before it starts an interaction on the
+        // server, so there is nothing to read back yet; every other step needs one.
+        const nothingStarted = error instanceof ApiError && error.code === 'session.interaction_not_found';
+        if (!(nothingStarted && step.name === 'sign-in-password')) throw error;
+        this.#event = undefined;
+      }
       this.#set({ step });
     });
   }

@@ -24,6 +24,15 @@ const stepExpired: Message = () => msg('This step has expired. Start again.', { 
 const sendFailed: Message = () =>
   msg('The code could not be sent right now. Try again later or use another way to sign in.', { id: 'errors.sendFailed' });
 
+const providerFailed: Message = () =>
+  msg('The provider could not complete the sign-in. Try again or choose another way.', { id: 'errors.socialProvider' });
+const providerRejected: Message = () =>
+  msg('The provider did not accept this sign-in. Start again.', { id: 'errors.socialRejected' });
+const socialUnverified: Message = () =>
+  msg('This sign-in could not be verified, so it was stopped for your safety. Start again from this page.', {
+    id: 'errors.socialState',
+  });
+
 /** Sentences for each broken password rule, as Logto reports them in `password.rejected`. */
 const PASSWORD_RULES: Record<string, Message> = {
   'password_rejected.too_short': (data) =>
@@ -125,6 +134,27 @@ const MESSAGES: Record<string, Message> = {
   'connector.not_found': sendFailed,
   'connector.rate_limit_exceeded': sendFailed,
   'connector.usage_limit_exceeded': sendFailed,
+  // Social sign-in
+  'social.cancelled': () =>
+    msg('The sign-in was cancelled at the provider. Choose a way to sign in.', { id: 'errors.socialCancelled' }),
+  'social.provider_error': providerFailed,
+  'social.state_mismatch': socialUnverified,
+  'social.state_missing': socialUnverified,
+  'social.no_account': () =>
+    msg('No account is linked to this provider, and new accounts cannot be created here.', { id: 'errors.socialNoAccount' }),
+  'connector.social_auth_code_invalid': providerRejected,
+  'connector.social_invalid_access_token': providerRejected,
+  'connector.social_invalid_id_token': providerRejected,
+  'connector.authorization_failed': providerRejected,
+  'connector.general': providerFailed,
+  'connector.invalid_response': providerFailed,
+  'connector.invalid_config': providerFailed,
+  'session.connector_validation_session_not_found': socialUnverified,
+  'session.invalid_connector_id': () =>
+    msg('This way of signing in is no longer available. Choose another one.', { id: 'errors.connectorGone' }),
+  'entity.not_found': () =>
+    msg('This way of signing in is not available. Choose another one.', { id: 'errors.connectorUnknown' }),
+
   'session.captcha_required': () =>
     msg('A security check is required that this page does not support. Contact support.', { id: 'errors.captcha' }),
 

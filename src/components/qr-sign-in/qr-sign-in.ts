@@ -149,6 +149,11 @@ export class QrSignIn extends LitElement {
 
   #loadTimer?: ReturnType<typeof setTimeout>;
   #expiryTimer?: ReturnType<typeof setTimeout>;
+  /** The frame fired `load` for the current src. */
+  #frameLoaded = false;
+  /** The reachability probe for the current src: pending, passed, or inconclusive (blocked by CSP). */
+  #probe: 'pending' | 'done' = 'pending';
+  #probeAbort?: AbortController;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -160,8 +165,10 @@ export class QrSignIn extends LitElement {
       this.shownSrc = this.src;
       this.#setStatus(safeHttpUrl(this.src) ? 'loading' : 'failed');
       this.#clearTimers();
+      this.#frameLoaded = false;
       if (this.status === 'loading') {
         this.#loadTimer = setTimeout(() => this.#setStatus('failed'), this.loadTimeout);
+        void this.#checkReachable(this.src);
       }
     }
   }
@@ -240,10 +247,60 @@ export class QrSignIn extends LitElement {
 
   #onLoad = (): void => {
     if (this.status !== 'loading') return;
+    this.#frameLoaded = true;
+    this.#maybeReady();
+  };
+
+  /**
+   * Browsers fire `load` on a frame even when they show their own error page in it (connection
+   * refused, framing denied), and a cross-origin frame cannot be inspected. So a light request
+   * to the same URL runs beside the frame: if the network refuses it, the panel reports
+   * `failed` rather than asking the user to scan a code that is not there. Under a Content
+   * Security Policy without `connect-src` for the provider the probe is inconclusive and the
+   * frame's `load` event alone decides.
+   */
+  async #checkReachable(src: string): Promise<void> {
+    this.#probe = 'pending';
+    const abort = new AbortController();
+    this.#probeAbort = abort;
+    let blocked = false;
+    const onViolation = (event: SecurityPolicyViolationEvent): void => {
+      if (event.blockedURI && src.startsWith(event.blockedURI)) blocked = true;
+    };
+    document.addEventListener('securitypolicyviolation', onViolation);
+    let reachable = true;
+    try {
+      await fetch(src, {
+        method: 'HEAD',
+        mode: 'no-cors',
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'origin',
+        signal: abort.signal,
+      });
+    } catch {
+      reachable = false;
+      // A CSP violation event is queued as its own task; give it the chance to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      document.removeEventListener('securitypolicyviolation', onViolation);
+    }
+    if (abort.signal.aborted || this.shownSrc !== src || this.status !== 'loading') return;
+    if (!reachable && !blocked) {
+      clearTimeout(this.#loadTimer);
+      this.#setStatus('failed');
+      return;
+    }
+    this.#probe = 'done';
+    this.#maybeReady();
+  }
+
+  #maybeReady(): void {
+    if (this.status !== 'loading' || !this.#frameLoaded || this.#probe !== 'done') return;
     clearTimeout(this.#loadTimer);
     this.#setStatus('ready');
     this.#expiryTimer = setTimeout(() => this.#setStatus('expired'), this.lifetime * 1000);
-  };
+  }
 
   #refresh = (): void => {
     this.dispatchEvent(new SiQrRefreshEvent());
@@ -254,6 +311,7 @@ export class QrSignIn extends LitElement {
   }
 
   #clearTimers(): void {
+    this.#probeAbort?.abort();
     clearTimeout(this.#loadTimer);
     clearTimeout(this.#expiryTimer);
   }

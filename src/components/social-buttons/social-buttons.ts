@@ -35,6 +35,11 @@ export class SocialButtons extends LitElement {
       display: block;
     }
 
+    [hidden],
+    :host([hidden]) {
+      display: none !important;
+    }
+
     .list {
       display: grid;
       gap: var(--si-space-s, 8px);

@@ -168,5 +168,12 @@
 'terms.implicit': html`Продовжуючи, ви приймаєте ${0}.`,
 'terms.privacy': `Політику конфіденційності`,
 'terms.terms': `Умови використання`,
+'errors.socialProvider': `The provider could not complete the sign-in. Try again or choose another way.`,
+'errors.socialRejected': `The provider did not accept this sign-in. Start again.`,
+'errors.socialState': `This sign-in could not be verified, so it was stopped for your safety. Start again from this page.`,
+'errors.socialCancelled': `The sign-in was cancelled at the provider. Choose a way to sign in.`,
+'errors.socialNoAccount': `No account is linked to this provider, and new accounts cannot be created here.`,
+'errors.connectorGone': `This way of signing in is no longer available. Choose another one.`,
+'errors.connectorUnknown': `This way of signing in is not available. Choose another one.`,
     };
   
