@@ -9,6 +9,11 @@
  */
 import { z } from 'zod/mini';
 
+// zod can compile object parsers with `new Function`, and probes for that ability once. Under a
+// strict Content-Security-Policy (no 'unsafe-eval') the probe is reported as a violation even
+// though zod recovers, so the compiler is switched off before the first schema is built.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------
 // Shared enumerations
 // ---------------------------------------------------------------------------------------------
