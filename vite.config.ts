@@ -7,9 +7,10 @@
  */
 import { resolve } from 'node:path';
 
-import { defineConfig, type ProxyOptions, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions, type UserConfig } from 'vite';
 
 import { logtoEmulator } from './src/emulator/vite-plugin.js';
+import { type MessagePart, selectMessagePart } from './src/i18n/message-parts.js';
 
 const root = import.meta.dirname;
 
@@ -25,7 +26,23 @@ function logtoProxy(endpoint: string): Record<string, ProxyOptions> {
   };
 }
 
+/**
+ * `locales/de.js?part=first`, `?part=steps`, `?part=errors`: the parts of a generated language
+ * module, so that the first screen waits only for its own strings.
+ */
+function splitLanguages(): Plugin {
+  return {
+    name: 'sign-in-kit:split-languages',
+    enforce: 'pre',
+    transform(code, id) {
+      const match = /\/generated\/locales\/[^/?]+\.ts\?part=(first|steps|errors)$/.exec(id);
+      return match ? { code: selectMessagePart(code, match[1] as MessagePart), map: null } : undefined;
+    },
+  };
+}
+
 const library: UserConfig = {
+  plugins: [splitLanguages()],
   build: {
     outDir: resolve(root, 'dist/lib'),
     emptyOutDir: true,
@@ -49,7 +66,7 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     appType: 'spa',
     envPrefix: 'SIGN_IN_KIT_',
-    plugins: endpoint ? [] : [logtoEmulator({ redirectRoot: true })],
+    plugins: [splitLanguages(), ...(endpoint ? [] : [logtoEmulator({ redirectRoot: true })])],
     server: {
       host: '127.0.0.1',
       port: Number(process.env.PORT ?? 5173),
@@ -62,7 +79,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       assetsDir: 'assets',
-      modulePreload: { polyfill: false },
+      // No preload helper: the lazy chunks are fetched after the first screen anyway.
+      modulePreload: false,
     },
   };
 });

@@ -1,5 +1,8 @@
-/** Entry of the hosted page: register the kit's elements and the page shell. */
-import '../define.js';
+/**
+ * Entry of the hosted page: register `<sign-in-form>` (which registers the social buttons and
+ * the QR panel itself, when it shows them) and the page shell.
+ */
+import { SignInForm } from '../index.js';
 import { SignInPage } from './sign-in-page.js';
 
 /**
@@ -27,4 +30,7 @@ function movedOutOfQrPanel(): boolean {
   }
 }
 
-if (!movedOutOfQrPanel()) customElements.define('sign-in-page', SignInPage);
+if (!movedOutOfQrPanel()) {
+  if (!customElements.get('sign-in-form')) customElements.define('sign-in-form', SignInForm);
+  customElements.define('sign-in-page', SignInPage);
+}

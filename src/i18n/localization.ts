@@ -9,28 +9,156 @@ import { allLocales, sourceLocale, targetLocales } from '../generated/locale-cod
 export type LocaleCode = (typeof allLocales)[number];
 export { allLocales, sourceLocale };
 
-// An explicit map (not a template-literal import) so every bundler and the test server see each file.
-const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<unknown>> = {
-  ar: () => import('../generated/locales/ar.js'),
-  cs: () => import('../generated/locales/cs.js'),
-  de: () => import('../generated/locales/de.js'),
-  es: () => import('../generated/locales/es.js'),
-  'fa-IR': () => import('../generated/locales/fa-IR.js'),
-  fr: () => import('../generated/locales/fr.js'),
-  it: () => import('../generated/locales/it.js'),
-  ja: () => import('../generated/locales/ja.js'),
-  ko: () => import('../generated/locales/ko.js'),
-  'pl-PL': () => import('../generated/locales/pl-PL.js'),
-  'pt-BR': () => import('../generated/locales/pt-BR.js'),
-  'pt-PT': () => import('../generated/locales/pt-PT.js'),
-  ru: () => import('../generated/locales/ru.js'),
-  th: () => import('../generated/locales/th.js'),
-  'tr-TR': () => import('../generated/locales/tr-TR.js'),
-  'uk-UA': () => import('../generated/locales/uk-UA.js'),
-  'zh-CN': () => import('../generated/locales/zh-CN.js'),
-  'zh-HK': () => import('../generated/locales/zh-HK.js'),
-  'zh-TW': () => import('../generated/locales/zh-TW.js'),
+type Templates = Record<string, unknown>;
+type Part = () => Promise<{ templates: Templates }>;
+
+// An explicit map (not a template-literal import) so every bundler and the test server see each
+// file. Each language comes in three parts (see message-parts.ts); where the build does not split
+// them (the test server), every part is the whole language, which is merely redundant.
+const loaders: Record<Exclude<LocaleCode, 'en'>, readonly [first: Part, steps: Part, errors: Part]> = {
+  ar: [
+    () => import('../generated/locales/ar.js?part=first'),
+    () => import('../generated/locales/ar.js?part=steps'),
+    () => import('../generated/locales/ar.js?part=errors'),
+  ],
+  cs: [
+    () => import('../generated/locales/cs.js?part=first'),
+    () => import('../generated/locales/cs.js?part=steps'),
+    () => import('../generated/locales/cs.js?part=errors'),
+  ],
+  de: [
+    () => import('../generated/locales/de.js?part=first'),
+    () => import('../generated/locales/de.js?part=steps'),
+    () => import('../generated/locales/de.js?part=errors'),
+  ],
+  es: [
+    () => import('../generated/locales/es.js?part=first'),
+    () => import('../generated/locales/es.js?part=steps'),
+    () => import('../generated/locales/es.js?part=errors'),
+  ],
+  'fa-IR': [
+    () => import('../generated/locales/fa-IR.js?part=first'),
+    () => import('../generated/locales/fa-IR.js?part=steps'),
+    () => import('../generated/locales/fa-IR.js?part=errors'),
+  ],
+  fr: [
+    () => import('../generated/locales/fr.js?part=first'),
+    () => import('../generated/locales/fr.js?part=steps'),
+    () => import('../generated/locales/fr.js?part=errors'),
+  ],
+  it: [
+    () => import('../generated/locales/it.js?part=first'),
+    () => import('../generated/locales/it.js?part=steps'),
+    () => import('../generated/locales/it.js?part=errors'),
+  ],
+  ja: [
+    () => import('../generated/locales/ja.js?part=first'),
+    () => import('../generated/locales/ja.js?part=steps'),
+    () => import('../generated/locales/ja.js?part=errors'),
+  ],
+  ko: [
+    () => import('../generated/locales/ko.js?part=first'),
+    () => import('../generated/locales/ko.js?part=steps'),
+    () => import('../generated/locales/ko.js?part=errors'),
+  ],
+  'pl-PL': [
+    () => import('../generated/locales/pl-PL.js?part=first'),
+    () => import('../generated/locales/pl-PL.js?part=steps'),
+    () => import('../generated/locales/pl-PL.js?part=errors'),
+  ],
+  'pt-BR': [
+    () => import('../generated/locales/pt-BR.js?part=first'),
+    () => import('../generated/locales/pt-BR.js?part=steps'),
+    () => import('../generated/locales/pt-BR.js?part=errors'),
+  ],
+  'pt-PT': [
+    () => import('../generated/locales/pt-PT.js?part=first'),
+    () => import('../generated/locales/pt-PT.js?part=steps'),
+    () => import('../generated/locales/pt-PT.js?part=errors'),
+  ],
+  ru: [
+    () => import('../generated/locales/ru.js?part=first'),
+    () => import('../generated/locales/ru.js?part=steps'),
+    () => import('../generated/locales/ru.js?part=errors'),
+  ],
+  th: [
+    () => import('../generated/locales/th.js?part=first'),
+    () => import('../generated/locales/th.js?part=steps'),
+    () => import('../generated/locales/th.js?part=errors'),
+  ],
+  'tr-TR': [
+    () => import('../generated/locales/tr-TR.js?part=first'),
+    () => import('../generated/locales/tr-TR.js?part=steps'),
+    () => import('../generated/locales/tr-TR.js?part=errors'),
+  ],
+  'uk-UA': [
+    () => import('../generated/locales/uk-UA.js?part=first'),
+    () => import('../generated/locales/uk-UA.js?part=steps'),
+    () => import('../generated/locales/uk-UA.js?part=errors'),
+  ],
+  'zh-CN': [
+    () => import('../generated/locales/zh-CN.js?part=first'),
+    () => import('../generated/locales/zh-CN.js?part=steps'),
+    () => import('../generated/locales/zh-CN.js?part=errors'),
+  ],
+  'zh-HK': [
+    () => import('../generated/locales/zh-HK.js?part=first'),
+    () => import('../generated/locales/zh-HK.js?part=steps'),
+    () => import('../generated/locales/zh-HK.js?part=errors'),
+  ],
+  'zh-TW': [
+    () => import('../generated/locales/zh-TW.js?part=first'),
+    () => import('../generated/locales/zh-TW.js?part=steps'),
+    () => import('../generated/locales/zh-TW.js?part=errors'),
+  ],
 };
+
+/** The strings of each loaded language; the runtime reads this same object, so merging shows. */
+const loaded = new Map<string, { templates: Templates; parts: Partial<Record<LaterPart, Promise<void>>> }>();
+type LaterPart = 'steps' | 'errors';
+const PART_INDEX: Record<LaterPart, 1 | 2> = { steps: 1, errors: 2 };
+const wanted = new Set<LaterPart>();
+
+async function loadLocale(locale: string): Promise<{ templates: Templates }> {
+  const [first] = loaders[locale as Exclude<LocaleCode, 'en'>];
+  const entry = loaded.get(locale) ?? { templates: { ...(await first()).templates }, parts: {} };
+  loaded.set(locale, entry);
+  await Promise.all([...wanted].map((part) => loadPart(locale, part)));
+  return { templates: entry.templates };
+}
+
+function loadPart(locale: string, part: LaterPart): Promise<void> {
+  const entry = loaded.get(locale);
+  if (!entry) return Promise.resolve();
+  entry.parts[part] ??= loaders[locale as Exclude<LocaleCode, 'en'>][PART_INDEX[part]]().then(
+    ({ templates }) => {
+      Object.assign(entry.templates, templates);
+    },
+    (error: unknown) => {
+      entry.parts[part] = undefined;
+      throw error;
+    },
+  );
+  return entry.parts[part];
+}
+
+/**
+ * Makes a part of the strings of the current language available (and of any language chosen
+ * later). Kit elements call it before showing a step or an error beyond the first screen; calling
+ * it again costs nothing.
+ */
+export async function loadMessages(part: LaterPart): Promise<void> {
+  wanted.add(part);
+  const locale = getLocale();
+  const entry = loaded.get(locale);
+  if (locale === sourceLocale || !entry) return;
+  const fresh = entry.parts[part] === undefined;
+  await loadPart(locale, part);
+  // Elements already on screen re-render with the strings that just arrived.
+  if (fresh) {
+    globalThis.dispatchEvent?.(new CustomEvent('lit-localize-status', { detail: { status: 'ready', readyLocale: locale } }));
+  }
+}
 
 let runtime: ReturnType<typeof configureLocalization> | undefined;
 
@@ -38,7 +166,7 @@ function localization() {
   runtime ??= configureLocalization({
     sourceLocale,
     targetLocales,
-    loadLocale: (locale) => loaders[locale as Exclude<LocaleCode, 'en'>]() as never,
+    loadLocale: (locale) => loadLocale(locale) as never,
   });
   return runtime;
 }

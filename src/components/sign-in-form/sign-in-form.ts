@@ -11,13 +11,15 @@ import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '..
 import { checkPasswordLocally, resolvePasswordPolicy } from '../../flow/password-policy.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
 import { type EntryStep, type FirstScreen, type FlowState, isCodeIdentifier, SignInFlow, type Step, stepPath } from '../../flow/sign-in-flow.js';
-import { errorMessage } from '../../i18n/error-messages.js';
 import { ensureLocalization, getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl, safeImageUrl } from '../../internal/urls.js';
 import { brandProperties } from '../../theme/brand.js';
 import { resolveScheme, type ThemeMode } from '../../theme/scheme.js';
 import { themeTokens } from '../../theme/tokens.js';
+import { defineOnce } from '../define-once.js';
+import { SocialButtons } from '../social-buttons/social-buttons.js';
 import { fieldStyles } from './fields.styles.js';
+import { errorSentences, journeyViews } from './lazy.js';
 import { signInFormStyles } from './sign-in-form.styles.js';
 import type { ViewContext } from './views/context.js';
 import { renderStep } from './views/steps.js';
@@ -114,6 +116,7 @@ export class SignInForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     ensureLocalization();
+    defineOnce('social-buttons', SocialButtons);
     if (this.#fields.parentNode !== this) this.append(this.#fields);
     this.#adoptFieldStyles();
     this.#darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
@@ -214,6 +217,8 @@ export class SignInForm extends LitElement {
         organizationId: this.organizationId,
         language: () => getLocale(),
       });
+    // A first screen other than sign-in needs the journey views: fetch them beside the config.
+    if (this.screen !== 'sign-in') journeyViews.load().catch(() => undefined);
     try {
       const config = this.config ?? (await client.getSignInExperience(controller.signal));
       if (controller.signal.aborted) return;
@@ -222,12 +227,11 @@ export class SignInForm extends LitElement {
       this.#unsubscribe = this.#flow.subscribe((next, previous) => this.#onFlowState(next, previous));
       this.flowState = this.#flow.state;
       this.#preparePhone(config);
+      void this.updateComplete.then(() => preloadWhenIdle());
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
-      this.dispatchEvent(
-        new SiErrorEvent({ code: this.loadError.code, message: errorMessage(this.loadError.code, undefined, this.loadError.message) }),
-      );
+      this.#reportError({ code: this.loadError.code, serverMessage: this.loadError.message });
     } finally {
       if (this.#loading === controller) this.#loading = undefined;
     }
@@ -275,8 +279,7 @@ export class SignInForm extends LitElement {
       this.dispatchEvent(new SiStepChangeEvent({ step: next.step.name, path: stepPath(next.step) }));
     }
     if (next.error && next.error !== previous.error) {
-      const { code, data, serverMessage, retryAfter } = next.error;
-      this.dispatchEvent(new SiErrorEvent({ code, message: errorMessage(code, data, serverMessage, retryAfter) }));
+      this.#reportError(next.error);
       if (next.error.target === 'code') {
         const input = this.#fields.querySelector<HTMLInputElement>('input[name="code"]');
         if (input) input.value = '';
@@ -286,6 +289,26 @@ export class SignInForm extends LitElement {
     if (next.step.name === 'done' && previous.step.name !== 'done') this.#finish(next.step.redirectTo);
     if (next.step.name === 'leaving' && previous.step.name !== 'leaving') this.#leave(next.step.url);
   }
+
+  /** `si-error`, with the same sentence the user sees (once the sentences have loaded). */
+  #reportError(error: ErrorDescription): void {
+    void errorSentences.load().then(
+      () => this.dispatchEvent(new SiErrorEvent({ code: error.code, message: this.#describeError(error) ?? '' })),
+      () => this.dispatchEvent(new SiErrorEvent({ code: error.code, message: unreachable() })),
+    );
+  }
+
+  /** The sentence for an error; undefined for the moment the sentences take to arrive. */
+  #describeError = (error: ErrorDescription): string | undefined => {
+    const sentences = errorSentences.value;
+    if (sentences) return sentences.errorMessage(error.code, error.data, error.serverMessage, error.retryAfter);
+    if (errorSentences.failed) return unreachable();
+    errorSentences.load().then(
+      () => this.requestUpdate(),
+      () => this.requestUpdate(),
+    );
+    return undefined;
+  };
 
   #finish(redirectTo: string): void {
     const target = safeHttpUrl(redirectTo);
@@ -568,10 +591,34 @@ export class SignInForm extends LitElement {
         const connector = flow.config.socialConnectors.find((item) => item.id === id);
         return connector ? connectorName(connector, getLocale()) : id;
       },
+      describeError: this.#describeError,
       go: (step) => flow.goTo(step),
       back: () => flow.back(),
     };
-    return renderStep(context);
+    const view = renderStep(context, journeyViews.value);
+    if (view) return view;
+    if (journeyViews.failed) return this.#renderPartFailed();
+    journeyViews.load().then(
+      () => this.requestUpdate(),
+      () => this.requestUpdate(),
+    );
+    return this.#renderLoading();
+  }
+
+  /** The next step's code could not be fetched (offline): say so and offer to try again. */
+  #renderPartFailed(): TemplateResult {
+    const retry = () => {
+      journeyViews.load().then(
+        () => this.requestUpdate(),
+        () => this.requestUpdate(),
+      );
+    };
+    return html`
+      <p class="si-alert" role="alert" tabindex="-1">
+        ${msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'load.partFailed' })}
+      </p>
+      <button class="si-button" type="button" @click=${retry}>${msg('Try again', { id: 'common.tryAgain' })}</button>
+    `;
   }
 
   #renderLoading(): TemplateResult {
@@ -586,12 +633,33 @@ export class SignInForm extends LitElement {
   #renderLoadError(error: ApiError): TemplateResult {
     return html`
       <h1 class="si-title">${msg('Sign-in is unavailable', { id: 'load.title' })}</h1>
-      <p class="si-alert" role="alert" tabindex="-1">${errorMessage(error.code, error.data, error.message)}</p>
+      <p class="si-alert" role="alert" tabindex="-1">${this.#describeError({ code: error.code, data: error.data, serverMessage: error.message })}</p>
       <button class="si-button" type="button" @click=${() => void this.reload()}>
         ${msg('Try again', { id: 'common.tryAgain' })}
       </button>
     `;
   }
+}
+
+interface ErrorDescription {
+  code: string;
+  data?: unknown;
+  serverMessage?: string;
+  retryAfter?: number;
+}
+
+/** Used when even the error sentences cannot be fetched: the connection is the likely cause. */
+const unreachable = (): string =>
+  msg('Could not reach the server. Check your connection and try again.', { id: 'load.unreachable' });
+
+/** After the first screen is painted, fetch what the next steps need while the user reads it. */
+function preloadWhenIdle(): void {
+  const preload = () => {
+    journeyViews.load().catch(() => undefined);
+    errorSentences.load().catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 1000 });
+  else setTimeout(preload, 200);
 }
 
 /** Countries sorted by their name in the page language, so the picker reads naturally. */

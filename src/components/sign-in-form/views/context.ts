@@ -38,6 +38,11 @@ export interface ViewContext {
   onQrRefresh: (event: Event) => void;
   /** A connector's display name in the current language. */
   connectorName: (connectorId: string) => string;
+  /**
+   * The localized sentence for an error code; undefined for the moment the sentences take to load
+   * (the form renders again when they arrive).
+   */
+  describeError: (error: { code: string; data?: unknown; serverMessage?: string; retryAfter?: number }) => string | undefined;
   go: (step: EntryStep) => void;
   back: () => void;
 }

@@ -9,7 +9,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SignInIdentifier } from '../../../api/schemas.js';
 import { characterClasses, resolvePasswordPolicy } from '../../../flow/password-policy.js';
 import type { ErrorTarget } from '../../../flow/sign-in-flow.js';
-import { errorMessage } from '../../../i18n/error-messages.js';
 import { safeHttpUrl } from '../../../internal/urls.js';
 import type { ViewContext } from './context.js';
 
@@ -26,7 +25,7 @@ export function errorFor(ctx: ViewContext, target: ErrorTarget) {
 
 export function errorText(ctx: ViewContext, target: ErrorTarget): string | undefined {
   const error = errorFor(ctx, target);
-  return error ? errorMessage(error.code, error.data, error.serverMessage, error.retryAfter) : undefined;
+  return error ? ctx.describeError(error) : undefined;
 }
 
 /** The step's alert: a form-level error, or a notice such as "password changed". */

@@ -1,14 +1,16 @@
-/** One template per step of the journey. They read the flow state and never call the API. */
+/**
+ * The step templates of the first screen: sign in, the password step, and the waits around a
+ * social sign-in. Every other step lives in journey-steps.ts, which loads after the first screen
+ * is painted. Templates read the flow state and never call the API.
+ */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
 import type { Step } from '../../../flow/sign-in-flow.js';
-import { errorMessage } from '../../../i18n/error-messages.js';
 import type { ViewContext } from './context.js';
 import {
   alerts,
   backButton,
-  codeField,
   hiddenUsername,
   identifierField,
   linkButton,
@@ -17,14 +19,21 @@ import {
   terms,
   termsExplicit,
   title,
-  usernameField,
 } from './fields.js';
 
-type StepOf<N extends Step['name']> = Extract<Step, { name: N }>;
+export type StepOf<N extends Step['name']> = Extract<Step, { name: N }>;
 
-const RESEND_SECONDS = 59;
+/** Steps whose templates live in journey-steps.ts. */
+export type JourneyStep = Exclude<
+  Step,
+  StepOf<'sign-in'> | StepOf<'done'> | StepOf<'sign-in-password'> | StepOf<'social-callback'> | StepOf<'leaving'>
+>;
 
-export function renderStep(ctx: ViewContext): TemplateResult {
+/** The current step's template, or undefined while it lives in journey views not loaded yet. */
+export function renderStep(
+  ctx: ViewContext,
+  journeys?: { renderJourneyStep: (ctx: ViewContext, step: JourneyStep) => TemplateResult },
+): TemplateResult | undefined {
   const step = ctx.state.step;
   switch (step.name) {
     case 'sign-in':
@@ -32,45 +41,16 @@ export function renderStep(ctx: ViewContext): TemplateResult {
       return signIn(ctx);
     case 'sign-in-password':
       return signInPassword(ctx, step);
-    case 'verification-code':
-      return verificationCode(ctx, step);
-    case 'register':
-      return register(ctx);
-    case 'register-password':
-      return newPassword(ctx, {
-        heading: msg('Set a password', { id: 'registerPassword.title' }),
-        submit: msg('Create account', { id: 'register.submit' }),
-        busy: msg('Creating account…', { id: 'register.submitting' }),
-        username: step.username,
-      });
-    case 'forgot-password':
-      return forgotPassword(ctx);
-    case 'reset-password':
-      return newPassword(ctx, {
-        heading: msg('Set a new password', { id: 'reset.title' }),
-        submit: msg('Save password', { id: 'reset.submit' }),
-        busy: msg('Saving…', { id: 'common.saving' }),
-      });
-    case 'continue':
-      return continueStep(ctx, step);
-    case 'confirm-register':
-      return confirmRegister(ctx, step);
-    case 'confirm-sign-in':
-      return confirmSignIn(ctx, step);
-    case 'session-expired':
-      return sessionExpired(ctx);
     case 'social-callback':
     case 'leaving':
       return waiting(ctx, step);
-    case 'social-link':
-      return socialLink(ctx, step);
-    case 'social-panel':
-      return socialPanel(ctx, step);
+    default:
+      return journeys?.renderJourneyStep(ctx, step);
   }
 }
 
 /** The tenant's social providers under a divider, or alone when they are the only way in. */
-function socialSection(ctx: ViewContext, withDivider: boolean): TemplateResult | typeof nothing {
+export function socialSection(ctx: ViewContext, withDivider: boolean): TemplateResult | typeof nothing {
   const { config } = ctx;
   if (!config.socialConnectors.some((connector) => connector.platform !== 'Native')) return nothing;
   return html`
@@ -93,41 +73,6 @@ function waiting(ctx: ViewContext, step: StepOf<'social-callback'> | StepOf<'lea
   return html`
     ${title(msg('One moment', { id: 'social.waitTitle' }))}
     <div class="si-waiting" role="status"><span class="si-spinner" aria-hidden="true"></span> ${text}</div>
-  `;
-}
-
-function socialLink(ctx: ViewContext, step: StepOf<'social-link'>): TemplateResult {
-  const provider = ctx.connectorName(step.connectorId);
-  const who = ctx.display(step.relatedUser);
-  return html`
-    ${title(
-      msg('Link to your existing account?', { id: 'socialLink.title' }),
-      msg(str`An account with ${who} already exists. Link your ${provider} account to it, so you can sign in with either.`, {
-        id: 'socialLink.text',
-      }),
-    )}
-    ${alerts(ctx)}
-    ${submitButton(ctx, msg('Link and continue', { id: 'socialLink.submit' }), msg('Linking…', { id: 'socialLink.submitting' }))}
-    ${ctx.flow.canRegisterAny
-      ? html`<button class="si-button si-button--secondary" type="button" @click=${() => void ctx.flow.registerSocial()}>
-          ${msg('Create a new account instead', { id: 'socialLink.register' })}
-        </button>`
-      : nothing}
-    <p class="si-switch">${linkButton(msg('Back to sign in', { id: 'forgot.back' }), () => ctx.go('sign-in'))}</p>
-  `;
-}
-
-function socialPanel(ctx: ViewContext, step: StepOf<'social-panel'>): TemplateResult {
-  const provider = ctx.connectorName(step.connectorId);
-  return html`
-    ${backButton(ctx)}
-    ${title(msg(str`Sign in with ${provider}`, { id: 'socialPanel.title' }))} ${alerts(ctx)}
-    <qr-sign-in
-      src=${step.frameUri}
-      provider=${provider}
-      fallback=${step.authorizationUri}
-      @si-qr-refresh=${ctx.onQrRefresh}
-    ></qr-sign-in>
   `;
 }
 
@@ -190,164 +135,6 @@ function signInPassword(ctx: ViewContext, step: StepOf<'sign-in-password'>): Tem
     ${codeAvailable
       ? html`<p class="si-switch">
           ${linkButton(msg('Sign in with a verification code instead', { id: 'password.useCode' }), () => void ctx.flow.useCodeInstead())}
-        </p>`
-      : nothing}
-  `;
-}
-
-function verificationCode(ctx: ViewContext, step: StepOf<'verification-code'>): TemplateResult {
-  const remaining = Math.max(0, RESEND_SECONDS - Math.floor((ctx.now - step.sentAt) / 1000));
-  const passwordAvailable = step.flow === 'SignIn' && ctx.flow.method(step.identifier.type)?.password;
-  const target = ctx.display(step.identifier);
-  return html`
-    ${backButton(ctx)}
-    ${title(
-      msg('Enter the verification code', { id: 'code.title' }),
-      msg(str`We sent a 6-digit code to ${target}.`, { id: 'code.sentTo' }),
-    )}
-    ${alerts(ctx)} ${hiddenUsername(step.identifier.value)} ${codeField(ctx)}
-    ${submitButton(ctx, msg('Verify', { id: 'code.submit' }), msg('Verifying…', { id: 'code.submitting' }))}
-    <p class="si-aside">
-      ${remaining > 0
-        ? html`<span class="si-countdown">${msg(str`You can ask for a new code in ${remaining} s.`, { id: 'code.countdown' })}</span>`
-        : linkButton(msg('Send a new code', { id: 'code.resend' }), () => void ctx.flow.resendCode())}
-    </p>
-    ${passwordAvailable
-      ? html`<p class="si-switch">
-          ${linkButton(msg('Sign in with a password instead', { id: 'code.usePassword' }), () => ctx.flow.usePasswordInstead())}
-        </p>`
-      : nothing}
-  `;
-}
-
-function register(ctx: ViewContext): TemplateResult {
-  const types = ctx.flow.registerTypes;
-  return html`
-    ${title(msg('Create your account', { id: 'register.title' }))} ${alerts(ctx)}
-    ${types.length === 0 && ctx.config.socialConnectors.length > 0
-      ? nothing
-      : types.length === 0
-      ? html`<p class="si-subtitle">${msg('New accounts cannot be created with an email, phone or username here.', { id: 'register.noMethods' })}</p>`
-      : html`
-          ${identifierField(ctx, types, { autocomplete: types.includes('username') ? 'username' : types[0] === 'phone' ? 'tel-national' : 'email' })}
-          ${terms(ctx, termsExplicit(ctx, true))}
-          ${submitButton(ctx, msg('Create account', { id: 'register.submit' }), msg('Please wait…', { id: 'common.wait' }))}
-        `}
-    ${socialSection(ctx, types.length > 0)}
-    ${ctx.flow.canSignIn
-      ? html`<p class="si-switch">
-          ${msg('Already have an account?', { id: 'register.haveAccount' })}
-          ${linkButton(msg('Sign in', { id: 'register.signIn' }), () => ctx.go('sign-in'))}
-        </p>`
-      : nothing}
-  `;
-}
-
-function newPassword(
-  ctx: ViewContext,
-  copy: { heading: string; submit: string; busy: string; username?: string },
-): TemplateResult {
-  return html`
-    ${backButton(ctx)} ${title(copy.heading)} ${alerts(ctx)}
-    ${copy.username ? hiddenUsername(copy.username) : nothing}
-    ${passwordField(ctx, {
-      name: 'password',
-      label: msg('New password', { id: 'field.newPassword' }),
-      autocomplete: 'new-password',
-      checklist: true,
-    })}
-    ${passwordField(ctx, { name: 'confirm', label: msg('Confirm password', { id: 'field.confirmPassword' }), autocomplete: 'new-password' })}
-    ${submitButton(ctx, copy.submit, copy.busy)}
-  `;
-}
-
-function forgotPassword(ctx: ViewContext): TemplateResult {
-  const types = ctx.flow.resetTypes;
-  return html`
-    ${title(
-      msg('Reset your password', { id: 'forgot.title' }),
-      types.length === 2
-        ? msg('Enter your email or phone number and we will send you a code.', { id: 'forgot.subtitleBoth' })
-        : types[0] === 'phone'
-          ? msg('Enter your phone number and we will send you a code.', { id: 'forgot.subtitlePhone' })
-          : msg('Enter your email and we will send you a code.', { id: 'forgot.subtitleEmail' }),
-    )}
-    ${alerts(ctx)} ${identifierField(ctx, types)}
-    ${submitButton(ctx, msg('Send code', { id: 'forgot.submit' }), msg('Sending…', { id: 'common.sending' }))}
-    <p class="si-switch">${linkButton(msg('Back to sign in', { id: 'forgot.back' }), () => ctx.go('sign-in'))}</p>
-  `;
-}
-
-function continueStep(ctx: ViewContext, step: StepOf<'continue'>): TemplateResult {
-  if (step.field === 'password') {
-    return newPassword(ctx, {
-      heading: msg('Set a password', { id: 'registerPassword.title' }),
-      submit: msg('Continue', { id: 'common.continue' }),
-      busy: msg('Please wait…', { id: 'common.wait' }),
-    });
-  }
-  const why = msg('Your account needs this before you can continue.', { id: 'continue.why' });
-  if (step.field === 'username') {
-    return html`
-      ${title(msg('Choose a username', { id: 'continue.username' }), why)} ${alerts(ctx)} ${usernameField(ctx)}
-      ${submitButton(ctx, msg('Continue', { id: 'common.continue' }), msg('Please wait…', { id: 'common.wait' }))}
-    `;
-  }
-  const types = step.field === 'emailOrPhone' ? (['email', 'phone'] as const) : ([step.field] as const);
-  const heading =
-    step.field === 'email'
-      ? msg('Add your email', { id: 'continue.email' })
-      : step.field === 'phone'
-        ? msg('Add your phone number', { id: 'continue.phone' })
-        : msg('Add your email or phone number', { id: 'continue.emailOrPhone' });
-  return html`
-    ${title(heading, why)} ${alerts(ctx)} ${identifierField(ctx, types)}
-    ${submitButton(ctx, msg('Send code', { id: 'forgot.submit' }), msg('Sending…', { id: 'common.sending' }))}
-  `;
-}
-
-function confirmRegister(ctx: ViewContext, step: StepOf<'confirm-register'>): TemplateResult {
-  const who = ctx.display(step.identifier);
-  return html`
-    ${title(
-      msg('Create a new account?', { id: 'confirmRegister.title' }),
-      msg(str`There is no account for ${who} yet. Create one with it?`, { id: 'confirmRegister.text' }),
-    )}
-    ${alerts(ctx)} ${terms(ctx, termsExplicit(ctx, true))}
-    ${submitButton(ctx, msg('Create account', { id: 'register.submit' }), msg('Creating account…', { id: 'register.submitting' }))}
-    <button class="si-button si-button--secondary" type="button" @click=${() => ctx.go('sign-in')}>
-      ${msg('Use another account', { id: 'confirm.other' })}
-    </button>
-  `;
-}
-
-function confirmSignIn(ctx: ViewContext, step: StepOf<'confirm-sign-in'>): TemplateResult {
-  const who = ctx.display(step.identifier);
-  return html`
-    ${title(
-      msg('You already have an account', { id: 'confirmSignIn.title' }),
-      msg(str`${who} already belongs to an account. Sign in to it instead?`, { id: 'confirmSignIn.text' }),
-    )}
-    ${alerts(ctx)}
-    ${submitButton(ctx, msg('Sign in', { id: 'signIn.submit' }), msg('Signing in…', { id: 'signIn.submitting' }))}
-    <button class="si-button si-button--secondary" type="button" @click=${() => ctx.go('register')}>
-      ${msg('Use another email or phone', { id: 'confirmSignIn.other' })}
-    </button>
-  `;
-}
-
-function sessionExpired(ctx: ViewContext): TemplateResult {
-  const support = ctx.config.supportEmail;
-  return html`
-    ${title(msg('Session expired', { id: 'session.title' }))}
-    <p class="si-alert" role="alert">${errorMessage('session.not_found')}</p>
-    ${history.length > 1
-      ? html`<button class="si-button" type="button" @click=${() => history.back()}>${msg('Go back', { id: 'session.back' })}</button>`
-      : nothing}
-    ${support
-      ? html`<p class="si-aside">
-          ${msg('Still stuck?', { id: 'session.stuck' })}
-          <a class="si-link" href=${`mailto:${support}`}>${msg('Contact support', { id: 'session.support' })}</a>
         </p>`
       : nothing}
   `;

@@ -1,0 +1,52 @@
+/**
+ * The parts of `<sign-in-form>` the first screen does not need: the other steps' templates and
+ * the error sentences, each with its strings in the current language. They are fetched right
+ * after the first screen is painted, or at once when something asks for them first.
+ */
+import { loadMessages } from '../../i18n/localization.js';
+
+export interface Lazy<T> {
+  /** The module, once loaded. */
+  readonly value: T | undefined;
+  /** The last load failed (offline); `load()` tries again. */
+  readonly failed: boolean;
+  load(): Promise<T>;
+}
+
+function lazy<T>(importer: () => Promise<T>): Lazy<T> {
+  let pending: Promise<T> | undefined;
+  const state: { value: T | undefined; failed: boolean } = { value: undefined, failed: false };
+  return {
+    get value() {
+      return state.value;
+    },
+    get failed() {
+      return state.failed;
+    },
+    load() {
+      pending ??= importer().then(
+        (value) => {
+          state.value = value;
+          state.failed = false;
+          return value;
+        },
+        (error: unknown) => {
+          pending = undefined;
+          state.failed = true;
+          throw error;
+        },
+      );
+      return pending;
+    },
+  };
+}
+
+export const journeyViews = lazy(async () => {
+  const [views] = await Promise.all([import('./views/journey-steps.js'), loadMessages('steps')]);
+  return views;
+});
+
+export const errorSentences = lazy(async () => {
+  const [sentences] = await Promise.all([import('../../i18n/error-messages.js'), loadMessages('errors')]);
+  return sentences;
+});
