@@ -226,8 +226,14 @@ export class SignInForm extends LitElement {
       this.#flow = new SignInFlow(client, config, this.screen, { origin: globalThis.location?.origin });
       this.#unsubscribe = this.#flow.subscribe((next, previous) => this.#onFlowState(next, previous));
       this.flowState = this.#flow.state;
-      this.#preparePhone(config);
-      void this.updateComplete.then(() => preloadWhenIdle());
+      this.country ||= defaultCountry(getLocale(), globalThis.navigator?.languages ?? []);
+      void this.updateComplete.then(() =>
+        whenIdle(() => {
+          journeyViews.load().catch(() => undefined);
+          errorSentences.load().catch(() => undefined);
+          this.#preparePhone(config);
+        }),
+      );
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
@@ -251,7 +257,6 @@ export class SignInForm extends LitElement {
 
   /** Phone fields need libphonenumber-js: fetch it now if the tenant uses phone numbers at all. */
   #preparePhone(config: SignInExperience): void {
-    this.country ||= defaultCountry(getLocale(), globalThis.navigator?.languages ?? []);
     const usesPhone =
       config.signIn.methods.some((m) => m.identifier === 'phone') ||
       config.signUp.identifiers.includes('phone') ||
@@ -653,13 +658,9 @@ const unreachable = (): string =>
   msg('Could not reach the server. Check your connection and try again.', { id: 'load.unreachable' });
 
 /** After the first screen is painted, fetch what the next steps need while the user reads it. */
-function preloadWhenIdle(): void {
-  const preload = () => {
-    journeyViews.load().catch(() => undefined);
-    errorSentences.load().catch(() => undefined);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 1000 });
-  else setTimeout(preload, 200);
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 200);
 }
 
 /** Countries sorted by their name in the page language, so the picker reads naturally. */
