@@ -4,7 +4,7 @@ export function renderPage(title: string, body: string): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>
-:root { color-scheme: light dark; font: 16px/1.5 system-ui, sans-serif; }
+:root { color-scheme: light; color: #1b1f24; background: #fff; font: 16px/1.5 system-ui, sans-serif; }
 body { max-width: 28rem; margin: 10vh auto; padding: 0 1.25rem; }
 label { display: block; margin: .75rem 0; }
 input { display: block; width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; }
