@@ -3,9 +3,13 @@
  * - `vite` / `npm start`: the hosted sign-in page on the dev server, with the emulator mounted
  *   (or, with LOGTO_ENDPOINT set, proxying the Logto paths to a real server, same-origin);
  * - `vite build`: the hosted page as a static single-page app in dist/app (index.html at its root);
- * - `vite build --mode lib`: the kit as ES modules in dist/lib (lit, @lit/* and zod external).
+ * - `vite build --mode lib`: the kit as ES modules in dist/lib (lit, @lit/* and zod external);
+ * - `vite build --mode package` (`npm run package`): the hosted page, then dist/sign-in-ui.zip for
+ *   Logto's "Bring your UI", checked against its limits.
  */
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 import { defineConfig, type Plugin, type ProxyOptions, type UserConfig } from 'vite';
 
@@ -41,6 +45,88 @@ function splitLanguages(): Plugin {
   };
 }
 
+/** Logto's limits for a custom sign-in UI upload. */
+const UPLOAD_LIMITS = { files: 200, fileBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024 };
+
+/** Every file under `directory`, as paths relative to it with forward slashes. */
+function listFiles(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** A zip archive (deflate) of `files`, written without any tool the machine may lack. */
+function zip(directory: string, files: string[]): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const name of files) {
+    const data = readFileSync(join(directory, name));
+    const packed = deflateRawSync(data, { level: 9 });
+    const path = Buffer.from(name);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6); // UTF-8 names
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt32LE(0x00210000, 10); // 1980-01-01: the same bytes for the same build
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(packed.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(path.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    header.copy(entry, 8, 6, 28);
+    entry.writeUInt32LE(offset, 42);
+    local.push(header, path, packed);
+    central.push(entry, path);
+    offset += header.length + path.length + packed.length;
+  }
+  const directoryBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directoryBytes, end]);
+}
+
+/** After the build: check Logto's upload limits and the no-CDN rule, then write the zip. */
+function bringYourUiPackage(outDir: string, zipPath: string): Plugin {
+  return {
+    name: 'sign-in-kit:bring-your-ui',
+    apply: 'build',
+    closeBundle() {
+      const files = listFiles(outDir);
+      const sizes = files.map((file) => statSync(join(outDir, file)).size);
+      const total = sizes.reduce((sum, size) => sum + size, 0);
+      const problems: string[] = [];
+      if (!files.includes('index.html')) problems.push('index.html is not at the root of the output');
+      if (files.length > UPLOAD_LIMITS.files) problems.push(`${files.length} files (at most ${UPLOAD_LIMITS.files})`);
+      files.forEach((file, i) => {
+        if ((sizes[i] ?? 0) > UPLOAD_LIMITS.fileBytes) problems.push(`${file} is ${sizes[i]} bytes (at most 10 MB)`);
+      });
+      if (total > UPLOAD_LIMITS.totalBytes) problems.push(`${total} bytes in all (at most 20 MB)`);
+      const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+      for (const match of html.matchAll(/\b(?:src|href)="((?:https?:)?\/\/[^"]+)"/g)) {
+        problems.push(`index.html loads ${match[1]} from another origin (no CDN at run time)`);
+      }
+      if (problems.length > 0) throw new Error(`Bring-your-UI package refused:\n- ${problems.join('\n- ')}`);
+      const archive = zip(outDir, files);
+      writeFileSync(zipPath, archive);
+      const largest = Math.max(...sizes);
+      console.log(
+        `\n${relative(root, zipPath)}: ${archive.length} bytes, ${files.length} files (limit ${UPLOAD_LIMITS.files}), ` +
+          `${total} bytes unpacked (limit 20 MB), largest file ${largest} bytes (limit 10 MB), index.html at the root`,
+      );
+    },
+  };
+}
+
 const library: UserConfig = {
   plugins: [splitLanguages()],
   build: {
@@ -66,7 +152,11 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     appType: 'spa',
     envPrefix: 'SIGN_IN_KIT_',
-    plugins: [splitLanguages(), ...(endpoint ? [] : [logtoEmulator({ redirectRoot: true })])],
+    plugins: [
+      splitLanguages(),
+      ...(endpoint ? [] : [logtoEmulator({ redirectRoot: true })]),
+      ...(mode === 'package' ? [bringYourUiPackage(resolve(root, 'dist/app'), resolve(root, 'dist/sign-in-ui.zip'))] : []),
+    ],
     server: {
       host: '127.0.0.1',
       port: Number(process.env.PORT ?? 5173),
