@@ -18,7 +18,9 @@ try {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(server.url);
   await page.fill('sign-in-form input[name="identifier"]', 'alice', { timeout: 10_000 });
-  await page.fill('sign-in-form input[name="password"]', 'Passw0rd!');
+  // Identifier first: the demo tenant asks for the password on the next step.
+  await page.click('sign-in-form button[type="submit"]');
+  await page.fill('sign-in-form input[name="password"]', 'Passw0rd!', { timeout: 10_000 });
   await Promise.all([page.waitForURL(/\/demo\/callback/, { timeout: 10_000 }), page.click('sign-in-form button[type="submit"]')]);
   const user = await page.textContent('[data-testid="signed-in-user"]');
   if (user !== 'Alice Liddell') problems.push(`landed on the callback as "${user}", expected "Alice Liddell"`);
