@@ -7,6 +7,7 @@
  * - `vite build --mode package` (`npm run package`): the hosted page, then dist/sign-in-ui.zip for
  *   Logto's "Bring your UI", checked against its limits.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -127,8 +128,26 @@ function bringYourUiPackage(outDir: string, zipPath: string): Plugin {
   };
 }
 
+/**
+ * dist/lib/custom-elements.json, once the library is built (the same as `npm run analyze`; see
+ * custom-elements-manifest.config.mjs). Runs after Vite has emptied and filled dist/lib.
+ */
+function customElementsManifest(): Plugin {
+  return {
+    name: 'sign-in-kit:custom-elements-manifest',
+    apply: 'build',
+    closeBundle() {
+      const cli = resolve(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+      execFileSync(process.execPath, [cli, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+    },
+  };
+}
+
 const library: UserConfig = {
-  plugins: [splitLanguages()],
+  plugins: [splitLanguages(), customElementsManifest()],
   build: {
     outDir: resolve(root, 'dist/lib'),
     emptyOutDir: true,

@@ -1,6 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { Plugin } from 'vite';
 
 import { logtoEmulator } from '../src/emulator/vite-plugin.js';
+
+const root = resolve(import.meta.dirname, '..');
+const MANIFEST_MODULE = 'virtual:custom-elements-manifest';
+
+/**
+ * `virtual:custom-elements-manifest`: the kit's custom-elements.json for Storybook's docs, made by
+ * the same analysis as `npm run analyze` (written to node_modules/.cache so dist/ is left alone),
+ * and made again when a component file changes.
+ */
+function customElementsManifest(): Plugin {
+  const resolved = `\0${MANIFEST_MODULE}`;
+  const outdir = 'node_modules/.cache/sign-in-kit';
+  return {
+    name: 'sign-in-kit:custom-elements-manifest',
+    resolveId: (id) => (id === MANIFEST_MODULE ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return undefined;
+      const cli = resolve(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+      const args = ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir, '--quiet'];
+      execFileSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
+      const components = join(root, 'src/components');
+      for (const entry of readdirSync(components, { recursive: true, encoding: 'utf8' })) {
+        if (entry.endsWith('.ts')) this.addWatchFile(join(components, entry));
+      }
+      return `export default ${readFileSync(join(root, outdir, 'custom-elements.json'), 'utf8')};`;
+    },
+  };
+}
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -10,7 +43,7 @@ const config: StorybookConfig = {
   // The stories talk to the emulator on Storybook's own origin, like the hosted page does.
   viteFinal: (viteConfig) => ({
     ...viteConfig,
-    plugins: [...(viteConfig.plugins ?? []), logtoEmulator({ quiet: true })],
+    plugins: [...(viteConfig.plugins ?? []), logtoEmulator({ quiet: true }), customElementsManifest()],
     optimizeDeps: {
       ...viteConfig.optimizeDeps,
       include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'],

@@ -1,33 +1,44 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { type Preview, setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from 'virtual:custom-elements-manifest';
 
 import '../src/define.js';
-import { allLocales, setLocale, textDirection, type LocaleCode } from '../src/index.js';
+import { allLocales } from '../src/index.js';
+import { applyLocale, localeTitle } from '../stories/support/locale.js';
+
+// Docs and controls read the elements' attributes, properties, events, parts, slots and CSS
+// custom properties from the same custom-elements.json the package ships.
+setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   globalTypes: {
     locale: {
-      description: 'Language',
+      description: 'Language (ar and fa-IR are right to left)',
       toolbar: {
         title: 'Language',
         icon: 'globe',
-        items: allLocales.map((code) => ({ value: code, title: code })),
+        items: allLocales.map((code) => ({ value: code, title: localeTitle(code) })),
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { locale: 'en' },
+  initialGlobals: { locale: 'en', backgrounds: { value: 'page' } },
   loaders: [
     async ({ globals }) => {
-      const locale = (globals.locale ?? 'en') as LocaleCode;
-      await setLocale(locale);
-      document.documentElement.lang = locale;
-      document.documentElement.dir = textDirection(locale);
+      await applyLocale(String(globals.locale ?? 'en'));
       return {};
     },
   ],
   parameters: {
     a11y: { test: 'error' },
     layout: 'centered',
+    // The hosted page's own backgrounds, so the card looks as it does on the page.
+    backgrounds: {
+      options: {
+        page: { name: 'Page, light', value: '#f3f5f7' },
+        'page-dark': { name: 'Page, dark', value: '#111418' },
+        white: { name: 'White', value: '#ffffff' },
+      },
+    },
   },
 };
 

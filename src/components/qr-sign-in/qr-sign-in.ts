@@ -17,6 +17,10 @@ import { safeHttpUrl } from '../../internal/urls.js';
  * @csspart status - The text under the frame.
  * @cssprop [--si-qr-frame-width=300px] - Width of the provider's page.
  * @cssprop [--si-qr-frame-height=380px] - Height of the provider's page.
+ * @cssprop [--si-color-brand=#0f766e] - The spinner and the "Get a new code" button; like the other `--si-color-*` tokens, inherited from `<sign-in-form>` or the page.
+ * @cssprop [--si-color-on-brand=#fff] - Label of the "Get a new code" button.
+ * @cssprop [--si-color-brand-text=#0f766e] - Links to the provider's own page.
+ * @cssprop [--si-color-surface=#fff] - Background of the loading, expired and failed overlays.
  * @fires {SiQrStatusEvent} si-qr-status - The panel's state changed.
  * @fires {SiQrRefreshEvent} si-qr-refresh - The user asked for a new QR code.
  */

@@ -46,6 +46,18 @@ const adoptedRoots = new WeakSet<Document | ShadowRoot>();
  * @cssprop [--si-logo-height=40px] - Height reserved for the logo.
  * @cssprop --si-button-background - Fill of the primary button (defaults to the tenant's brand colour).
  * @cssprop --si-input-border-color - Border colour of the inputs.
+ * @cssprop --si-input-background - Background of the inputs (defaults to the card's surface colour).
+ * @cssprop [--si-input-radius=10px] - Corner radius of the inputs.
+ * @cssprop --si-button-color - Label of the primary button (defaults to the text colour the kit picked for the brand fill).
+ * @cssprop --si-button-background-hover - Fill of the primary button on hover.
+ * @cssprop --si-button-background-pressed - Fill of the primary button while pressed.
+ * @cssprop [--si-button-radius=10px] - Corner radius of the primary button.
+ * @cssprop --si-card-background - Background of the card (defaults to the scheme's surface colour).
+ * @cssprop --si-card-shadow - Shadow of the card.
+ * @cssprop [--si-card-padding-compact=24px 16px] - Inner padding of the card on screens up to 480px wide.
+ * @cssprop [--si-card-shadow-compact=none] - Shadow of the card on screens up to 480px wide.
+ * @cssprop --si-font-family - Font of the card and the form.
+ * @attr {'light' | 'dark'} data-scheme - Set by the element, not by you: the scheme in effect after `theme`, the tenant's dark mode and the system preference.
  * @fires {SiSuccessEvent} si-success - The journey finished; cancelable, to navigate yourself.
  * @fires {SiErrorEvent} si-error - A request failed or the config could not be loaded.
  * @fires {SiStepChangeEvent} si-step-change - The form moved to another step.
@@ -636,9 +648,10 @@ export class SignInForm extends LitElement {
   }
 
   #renderLoadError(error: ApiError): TemplateResult {
+    const sentence = this.#describeError({ code: error.code, data: error.data, serverMessage: error.message });
     return html`
       <h1 class="si-title">${msg('Sign-in is unavailable', { id: 'load.title' })}</h1>
-      <p class="si-alert" role="alert" tabindex="-1">${this.#describeError({ code: error.code, data: error.data, serverMessage: error.message })}</p>
+      ${sentence ? html`<p class="si-alert" role="alert" tabindex="-1">${sentence}</p>` : nothing}
       <button class="si-button" type="button" @click=${() => void this.reload()}>
         ${msg('Try again', { id: 'common.tryAgain' })}
       </button>

@@ -26,13 +26,34 @@ const PROMINENT = 3;
  * @csspart more - The "More options" disclosure button.
  * @cssprop [--si-social-button-height=48px] - Height of the full-width buttons.
  * @cssprop --si-social-button-background - Background of the provider buttons.
+ * @cssprop [--si-color-surface=#fff] - Background of the buttons when `--si-social-button-background` is not set; like the other `--si-color-*` tokens, inherited from `<sign-in-form>` or the page.
+ * @cssprop [--si-color-surface-raised=#f3f5f7] - Background of a hovered button.
+ * @cssprop [--si-color-text=#1b1f24] - Labels of the buttons.
+ * @cssprop [--si-color-border=#7c848e] - Borders of the buttons.
+ * @cssprop [--si-color-focus-ring=#0f766e] - Focus outline.
+ * @cssprop [--si-radius-control=10px] - Corner radius of the buttons.
  * @fires {SiProviderSelectEvent} si-provider-select - A provider was chosen; cancelable.
  */
 @localized()
 export class SocialButtons extends LitElement {
   static override styles = css`
+    /* Fallbacks for a page without the kit's tokens; inside <sign-in-form> the tokens win. */
     :host {
       display: block;
+      --_surface: #fff;
+      --_raised: #f3f5f7;
+      --_text: #1b1f24;
+      --_muted: #5a626c;
+      --_ring: #0f766e;
+    }
+
+    :host([dark]) {
+      color-scheme: dark;
+      --_surface: #1c2026;
+      --_raised: #2a2f36;
+      --_text: #e9edf1;
+      --_muted: #a9b1ba;
+      --_ring: #2dd4bf;
     }
 
     [hidden],
@@ -60,19 +81,19 @@ export class SocialButtons extends LitElement {
       padding: 0 16px;
       border: 1px solid var(--si-color-border, #7c848e);
       border-radius: var(--si-radius-control, 10px);
-      background: var(--si-social-button-background, var(--si-color-surface, #fff));
-      color: var(--si-color-text, #1b1f24);
+      background: var(--si-social-button-background, var(--si-color-surface, var(--_surface)));
+      color: var(--si-color-text, var(--_text));
       font: inherit;
       font-weight: 600;
       cursor: pointer;
     }
 
     button:hover {
-      background: var(--si-color-surface-raised, #f3f5f7);
+      background: var(--si-color-surface-raised, var(--_raised));
     }
 
     button:focus-visible {
-      outline: 2px solid var(--si-color-focus-ring, #0f766e);
+      outline: 2px solid var(--si-color-focus-ring, var(--_ring));
       outline-offset: 2px;
     }
 
@@ -111,7 +132,7 @@ export class SocialButtons extends LitElement {
 
     .more {
       justify-content: center;
-      color: var(--si-color-text-muted, #5a626c);
+      color: var(--si-color-text-muted, var(--_muted));
       font-weight: 500;
     }
 

@@ -243,9 +243,10 @@ function confirmSignIn(ctx: ViewContext, step: StepOf<'confirm-sign-in'>): Templ
 
 function sessionExpired(ctx: ViewContext): TemplateResult {
   const support = ctx.config.supportEmail;
+  const sentence = ctx.describeError({ code: 'session.not_found' });
   return html`
     ${title(msg('Session expired', { id: 'session.title' }))}
-    <p class="si-alert" role="alert">${ctx.describeError({ code: 'session.not_found' })}</p>
+    ${sentence ? html`<p class="si-alert" role="alert">${sentence}</p>` : nothing}
     ${history.length > 1
       ? html`<button class="si-button" type="button" @click=${() => history.back()}>${msg('Go back', { id: 'session.back' })}</button>`
       : nothing}

@@ -67,9 +67,11 @@ export function socialSection(ctx: ViewContext, withDivider: boolean): TemplateR
 
 function waiting(ctx: ViewContext, step: StepOf<'social-callback'> | StepOf<'leaving'>): TemplateResult {
   const text =
-    step.name === 'social-callback'
-      ? msg(str`Signing you in with ${ctx.connectorName(step.connectorId)}…`, { id: 'social.completing' })
-      : msg('Taking you to the sign-in page…', { id: 'social.leaving' });
+    step.name !== 'social-callback'
+      ? msg('Taking you to the sign-in page…', { id: 'social.leaving' })
+      : step.connectorId
+        ? msg(str`Signing you in with ${ctx.connectorName(step.connectorId)}…`, { id: 'social.completing' })
+        : msg('Please wait…', { id: 'common.wait' });
   return html`
     ${title(msg('One moment', { id: 'social.waitTitle' }))}
     <div class="si-waiting" role="status"><span class="si-spinner" aria-hidden="true"></span> ${text}</div>
