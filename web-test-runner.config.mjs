@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
+import { faultMiddleware } from './test/tools/fault-middleware.mjs';
 import { loadEmulator } from './test/tools/load-emulator.mjs';
 import { plainSummaryReporter } from './test/tools/plain-summary-reporter.mjs';
 import { spaFallback } from './test/tools/spa-fallback.mjs';
@@ -31,7 +32,9 @@ export default {
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' })],
-  middleware: [koaMiddleware(emulator), spaFallback()],
+  // faultMiddleware first: it answers scripted faults before the emulator, and serves marked
+  // hosted pages under a strict CSP (test/faults, test/security).
+  middleware: [faultMiddleware(), koaMiddleware(emulator), spaFallback()],
   staticLogging: !!process.env.CI,
   reporters: [
     defaultReporter(),

@@ -283,12 +283,19 @@ export class ExperienceClient {
     }
 
     if (!response.ok) throw errorFrom(response, text);
+    // A web page where an API answer belongs (a proxy that sent /api to the app, a captive
+    // portal) is never a success, even on endpoints that answer with no content.
+    if (/html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text)) {
+      throw new ApiError(response.status, ClientErrorCode.nonJson, 'The server answered with a web page.');
+    }
     if (!schema) return undefined;
     if (text.trim() === '') {
       if (optionalBody) return undefined;
       throw new ApiError(response.status, ClientErrorCode.nonJson, 'The server sent an empty answer.');
     }
-    const json = parseJson(text);
+    // An answer the kit acts on must say it is JSON: a body that merely parses as JSON under
+    // another type comes from something other than the API (a proxy, a static file server).
+    const json = /\bjson\b/i.test(response.headers.get('content-type') ?? '') ? parseJson(text) : undefined;
     if (json === undefined) {
       throw new ApiError(response.status, ClientErrorCode.nonJson, 'The server did not answer with JSON.');
     }

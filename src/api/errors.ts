@@ -17,6 +17,8 @@ export const ClientErrorCode = {
   invalidResponse: 'client.invalid_response',
   /** An error status whose JSON body carries no `code` (e.g. `500 { message }`). */
   unknown: 'client.unknown_error',
+  /** A `redirectTo` or provider URL that is not http(s) (`javascript:`, `data:`…): never followed. */
+  unsafeRedirect: 'client.unsafe_redirect',
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 

@@ -27,6 +27,7 @@ export interface PhoneTools {
 
 let tools: Promise<PhoneTools> | undefined;
 
+/** Loads libphonenumber-js once; a failed load (offline) is tried again on the next call. */
 export function loadPhoneTools(): Promise<PhoneTools> {
   tools ??= import('libphonenumber-js/mobile').then((lib) => {
     const countries = lib
@@ -50,6 +51,9 @@ export function loadPhoneTools(): Promise<PhoneTools> {
         };
       },
     };
+  });
+  tools.catch(() => {
+    tools = undefined;
   });
   return tools;
 }

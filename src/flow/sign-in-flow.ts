@@ -13,6 +13,7 @@ import type {
   SignInIdentifier,
 } from '../api/schemas.js';
 import { identityNotExistDataSchema, missingProfileDataSchema } from '../api/schemas.js';
+import { safeHttpUrl } from '../internal/urls.js';
 import { embeddedUri, randomState, saveAttempt, takeAttempt } from './social.js';
 
 /** Which journey a verification code belongs to. `Continue` collects a missing email or phone. */
@@ -410,6 +411,9 @@ export class SignInFlow {
         state,
         redirectUri,
       });
+      if (!safeHttpUrl(authorizationUri)) {
+        throw new ApiError(200, ClientErrorCode.unsafeRedirect, 'The provider address is not an http(s) URL.');
+      }
       saveAttempt({
         state,
         connectorId,
@@ -573,6 +577,8 @@ export class SignInFlow {
       redirectTo = await this.client.submit();
     });
     if (!redirectTo) throw new ApiError(200, ClientErrorCode.invalidResponse, 'submit returned no redirect');
+    // Only http(s) is ever followed; the step the user is on stays, with the error.
+    if (!safeHttpUrl(redirectTo)) throw new ApiError(200, ClientErrorCode.unsafeRedirect, 'redirectTo is not an http(s) URL');
     this.#set({ step: { name: 'done', redirectTo } });
   }
 

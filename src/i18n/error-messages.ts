@@ -191,8 +191,24 @@ export function errorMessage(code: string, data?: unknown, serverMessage?: strin
   }
   const message = MESSAGES[code];
   if (message) return message(data);
-  if (serverMessage && !serverMessage.startsWith('HTTP ')) return serverMessage;
+  if (serverMessage && readsAsSentence(serverMessage)) return serverMessage;
   return msg('Something went wrong. Try again.', { id: 'errors.generic' });
+}
+
+/**
+ * Logto localizes its own messages (it reads Accept-Language), so for a code the table does not
+ * know, its message is the best sentence there is, unless it is not one: markup, JSON, a status
+ * line, or something too long to be meant for a person.
+ */
+function readsAsSentence(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    trimmed.length > 0 &&
+    trimmed.length <= 240 &&
+    !/^HTTP \d/.test(trimmed) &&
+    !/[<>{}[\]]/.test(trimmed) &&
+    !/"[\w$-]+"\s*:/.test(trimmed)
+  );
 }
 
 /** Codes the table has a sentence for (so tests can check that every one is reachable and localized). */

@@ -159,10 +159,29 @@ export class QrSignIn extends LitElement {
   #probe: 'pending' | 'done' = 'pending';
   #probeAbort?: AbortController;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('securitypolicyviolation', this.#onViolation);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('securitypolicyviolation', this.#onViolation);
     this.#clearTimers();
   }
+
+  /**
+   * The page's Content-Security-Policy refused to frame the provider: the browser still fires
+   * `load` (over its own error page), so the violation report is what tells the panel.
+   */
+  #onViolation = (event: SecurityPolicyViolationEvent): void => {
+    if (this.status !== 'loading' && this.status !== 'ready') return;
+    if (!/^(frame|child)-src/.test(event.effectiveDirective)) return;
+    const src = safeHttpUrl(this.shownSrc);
+    if (!src || !event.blockedURI || !src.startsWith(event.blockedURI)) return;
+    this.#clearTimers();
+    this.#setStatus('failed');
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src !== this.shownSrc) {

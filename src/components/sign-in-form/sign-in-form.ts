@@ -249,7 +249,7 @@ export class SignInForm extends LitElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
-      this.#reportError({ code: this.loadError.code, serverMessage: this.loadError.message });
+      this.#reportError({ code: this.loadError.code, serverMessage: this.loadError.message, retryAfter: this.loadError.retryAfter });
     } finally {
       if (this.#loading === controller) this.#loading = undefined;
     }
@@ -273,7 +273,7 @@ export class SignInForm extends LitElement {
       config.signIn.methods.some((m) => m.identifier === 'phone') ||
       config.signUp.identifiers.includes('phone') ||
       config.forgotPassword.phone;
-    if (usesPhone) void this.#ensurePhone();
+    if (usesPhone) this.#ensurePhone().catch(() => undefined);
   }
 
   async #ensurePhone(): Promise<PhoneTools> {
@@ -492,7 +492,14 @@ export class SignInForm extends LitElement {
       return undefined;
     }
     if (type === 'phone') {
-      const tools = await this.#ensurePhone();
+      let tools: PhoneTools;
+      try {
+        tools = await this.#ensurePhone();
+      } catch {
+        // The phone library could not be fetched (offline): say so; the next try fetches again.
+        flow.reject(ClientErrorCode.network, 'identifier');
+        return undefined;
+      }
       const parsed = tools.parse(value, this.country);
       if (!parsed?.valid) {
         flow.reject('identifier.invalid_phone', 'identifier');
@@ -532,12 +539,15 @@ export class SignInForm extends LitElement {
     const looksLikePhone = detectIdentifierType(input.value, types) === 'phone';
     if (looksLikePhone !== this.phoneActive) this.phoneActive = looksLikePhone;
     if (!looksLikePhone) return;
-    void this.#ensurePhone().then((tools) => {
-      // A pasted "+44 20 …" names its own country: follow it in the picker.
-      if (!input.value.trim().startsWith('+')) return;
-      const parsed = tools.parse(input.value, this.country);
-      if (parsed?.country && parsed.country !== this.country) this.country = parsed.country;
-    });
+    this.#ensurePhone().then(
+      (tools) => {
+        // A pasted "+44 20 …" names its own country: follow it in the picker.
+        if (!input.value.trim().startsWith('+')) return;
+        const parsed = tools.parse(input.value, this.country);
+        if (parsed?.country && parsed.country !== this.country) this.country = parsed.country;
+      },
+      () => undefined, // reported when the form is sent
+    );
   };
 
   #onCountryChange = (event: Event): void => {
@@ -648,7 +658,12 @@ export class SignInForm extends LitElement {
   }
 
   #renderLoadError(error: ApiError): TemplateResult {
-    const sentence = this.#describeError({ code: error.code, data: error.data, serverMessage: error.message });
+    const sentence = this.#describeError({
+      code: error.code,
+      data: error.data,
+      serverMessage: error.message,
+      retryAfter: error.retryAfter,
+    });
     return html`
       <h1 class="si-title">${msg('Sign-in is unavailable', { id: 'load.title' })}</h1>
       ${sentence ? html`<p class="si-alert" role="alert" tabindex="-1">${sentence}</p>` : nothing}
