@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `أدخل بريدك الإلكتروني وسنرسل إليك رمزًا.`,
 'forgot.subtitlePhone': `أدخل رقم هاتفك وسنرسل إليك رمزًا.`,
 'forgot.title': `إعادة تعيين كلمة المرور`,
+'load.partFailed': `تعذّر تحميل هذا الجزء من الصفحة. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.`,
 'load.title': `تسجيل الدخول غير متاح`,
+'load.unreachable': `تعذّر الاتصال بالخادم. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.`,
 'notice.codeSent': `تم إرسال رمز جديد.`,
 'notice.passwordReset': `تم تغيير كلمة المرور. سجّل الدخول باستخدام كلمة المرور الجديدة.`,
 'page.language': `اللغة`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`بالمتابعة، فإنك توافق على ${0}.`,
 'terms.privacy': `سياسة الخصوصية`,
 'terms.terms': `شروط الاستخدام`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Zadejte e-mail a my vám pošleme kód.`,
 'forgot.subtitlePhone': `Zadejte telefonní číslo a my vám pošleme kód.`,
 'forgot.title': `Obnovení hesla`,
+'load.partFailed': `Tuto část stránky se nepodařilo načíst. Zkontrolujte připojení a zkuste to znovu.`,
 'load.title': `Přihlášení není k dispozici`,
+'load.unreachable': `Nepodařilo se spojit se serverem. Zkontrolujte připojení a zkuste to znovu.`,
 'notice.codeSent': `Nový kód je na cestě.`,
 'notice.passwordReset': `Heslo bylo změněno. Přihlaste se novým heslem.`,
 'page.language': `Jazyk`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Pokračováním přijímáte ${0}.`,
 'terms.privacy': `Zásady ochrany osobních údajů`,
 'terms.terms': `Podmínky použití`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

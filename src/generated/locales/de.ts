@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Geben Sie Ihre E-Mail-Adresse ein. Wir senden Ihnen dann einen Code.`,
 'forgot.subtitlePhone': `Geben Sie Ihre Telefonnummer ein. Wir senden Ihnen dann einen Code.`,
 'forgot.title': `Passwort zurücksetzen`,
+'load.partFailed': `Dieser Teil der Seite konnte nicht geladen werden. Überprüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.`,
 'load.title': `Anmeldung nicht verfügbar`,
+'load.unreachable': `Der Server ist nicht erreichbar. Überprüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.`,
 'notice.codeSent': `Ein neuer Code ist unterwegs.`,
 'notice.passwordReset': `Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an.`,
 'page.language': `Sprache`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Indem Sie fortfahren, akzeptieren Sie die ${0}.`,
 'terms.privacy': `Datenschutzerklärung`,
 'terms.terms': `Nutzungsbedingungen`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

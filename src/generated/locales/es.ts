@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Introduce tu correo electrónico y te enviaremos un código.`,
 'forgot.subtitlePhone': `Introduce tu número de teléfono y te enviaremos un código.`,
 'forgot.title': `Restablece tu contraseña`,
+'load.partFailed': `No se ha podido cargar esta parte de la página. Comprueba tu conexión y vuelve a intentarlo.`,
 'load.title': `El inicio de sesión no está disponible`,
+'load.unreachable': `No se ha podido conectar con el servidor. Comprueba tu conexión y vuelve a intentarlo.`,
 'notice.codeSent': `Te estamos enviando un código nuevo.`,
 'notice.passwordReset': `Se ha cambiado tu contraseña. Inicia sesión con la nueva.`,
 'page.language': `Idioma`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Al continuar, aceptas ${0}.`,
 'terms.privacy': `la Política de privacidad`,
 'terms.terms': `los Términos de uso`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

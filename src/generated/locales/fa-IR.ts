@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `ایمیل خود را وارد کنید تا کدی برایتان بفرستیم.`,
 'forgot.subtitlePhone': `شماره تلفن خود را وارد کنید تا کدی برایتان بفرستیم.`,
 'forgot.title': `بازنشانی رمز عبور`,
+'load.partFailed': `این بخش از صفحه بارگذاری نشد. اتصال اینترنت خود را بررسی کنید و دوباره امتحان کنید.`,
 'load.title': `ورود در دسترس نیست`,
+'load.unreachable': `اتصال به سرور برقرار نشد. اتصال اینترنت خود را بررسی کنید و دوباره امتحان کنید.`,
 'notice.codeSent': `کد جدیدی برایتان ارسال شد.`,
 'notice.passwordReset': `رمز عبور شما تغییر کرد. با رمز عبور جدید وارد شوید.`,
 'page.language': `زبان`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`با ادامه دادن، ${0} را می‌پذیرید.`,
 'terms.privacy': `سیاست حفظ حریم خصوصی`,
 'terms.terms': `شرایط استفاده`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

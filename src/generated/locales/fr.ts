@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Saisissez votre adresse e-mail, et nous vous enverrons un code.`,
 'forgot.subtitlePhone': `Saisissez votre numéro de téléphone, et nous vous enverrons un code.`,
 'forgot.title': `Réinitialisez votre mot de passe`,
+'load.partFailed': `Impossible de charger cette partie de la page. Vérifiez votre connexion et réessayez.`,
 'load.title': `Connexion indisponible`,
+'load.unreachable': `Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.`,
 'notice.codeSent': `Un nouveau code est en route.`,
 'notice.passwordReset': `Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.`,
 'page.language': `Langue`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`En continuant, vous acceptez les ${0}.`,
 'terms.privacy': `Règles de confidentialité`,
 'terms.terms': `Conditions d’utilisation`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Inserisci la tua email e ti invieremo un codice.`,
 'forgot.subtitlePhone': `Inserisci il tuo numero di telefono e ti invieremo un codice.`,
 'forgot.title': `Reimposta la password`,
+'load.partFailed': `Impossibile caricare questa parte della pagina. Controlla la connessione e riprova.`,
 'load.title': `Accesso non disponibile`,
+'load.unreachable': `Impossibile raggiungere il server. Controlla la connessione e riprova.`,
 'notice.codeSent': `Un nuovo codice è in arrivo.`,
 'notice.passwordReset': `La password è stata modificata. Accedi con la nuova password.`,
 'page.language': `Lingua`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Continuando, accetti le ${0}.`,
 'terms.privacy': `Norme sulla privacy`,
 'terms.terms': `Condizioni d’uso`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

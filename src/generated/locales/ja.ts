@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `メールアドレスを入力してください。認証コードをお送りします。`,
 'forgot.subtitlePhone': `電話番号を入力してください。認証コードをお送りします。`,
 'forgot.title': `パスワードの再設定`,
+'load.partFailed': `ページの一部を読み込めませんでした。インターネット接続を確認して、もう一度お試しください。`,
 'load.title': `ログインを利用できません`,
+'load.unreachable': `サーバーに接続できませんでした。インターネット接続を確認して、もう一度お試しください。`,
 'notice.codeSent': `新しい認証コードを送信しました。`,
 'notice.passwordReset': `パスワードを変更しました。新しいパスワードでログインしてください。`,
 'page.language': `言語`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`続行すると、${0}に同意したものとみなされます。`,
 'terms.privacy': `プライバシーポリシー`,
 'terms.terms': `利用規約`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `이메일을 입력하시면 인증 코드를 보내 드립니다.`,
 'forgot.subtitlePhone': `전화번호를 입력하시면 인증 코드를 보내 드립니다.`,
 'forgot.title': `비밀번호 재설정`,
+'load.partFailed': `페이지의 일부를 불러올 수 없습니다. 인터넷 연결을 확인한 후 다시 시도해 주세요.`,
 'load.title': `로그인을 사용할 수 없습니다`,
+'load.unreachable': `서버에 연결할 수 없습니다. 인터넷 연결을 확인한 후 다시 시도해 주세요.`,
 'notice.codeSent': `새 인증 코드를 보냈습니다.`,
 'notice.passwordReset': `비밀번호가 변경되었습니다. 새 비밀번호로 로그인해 주세요.`,
 'page.language': `언어`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`계속하면 ${0}에 동의하는 것으로 간주됩니다.`,
 'terms.privacy': `개인정보 처리방침`,
 'terms.terms': `이용약관`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Wpisz adres e-mail, a wyślemy na niego kod.`,
 'forgot.subtitlePhone': `Wpisz numer telefonu, a wyślemy na niego kod.`,
 'forgot.title': `Resetowanie hasła`,
+'load.partFailed': `Nie udało się wczytać tej części strony. Sprawdź połączenie z internetem i spróbuj ponownie.`,
 'load.title': `Logowanie jest niedostępne`,
+'load.unreachable': `Nie udało się połączyć z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.`,
 'notice.codeSent': `Nowy kod jest już w drodze.`,
 'notice.passwordReset': `Hasło zostało zmienione. Zaloguj się przy użyciu nowego hasła.`,
 'page.language': `Język`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Kontynuując, akceptujesz ${0}.`,
 'terms.privacy': `Zasady ochrony prywatności`,
 'terms.terms': `Warunki korzystania`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

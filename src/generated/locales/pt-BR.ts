@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Digite seu e-mail e enviaremos um código para você.`,
 'forgot.subtitlePhone': `Digite seu número de celular e enviaremos um código para você.`,
 'forgot.title': `Redefina sua senha`,
+'load.partFailed': `Não foi possível carregar esta parte da página. Verifique sua conexão e tente novamente.`,
 'load.title': `O login não está disponível`,
+'load.unreachable': `Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.`,
 'notice.codeSent': `Um novo código está a caminho.`,
 'notice.passwordReset': `Sua senha foi alterada. Faça login com a nova senha.`,
 'page.language': `Idioma`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Ao continuar, você concorda com ${0}.`,
 'terms.privacy': `a Política de Privacidade`,
 'terms.terms': `os Termos de Uso`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Introduza o seu e-mail e enviar-lhe-emos um código.`,
 'forgot.subtitlePhone': `Introduza o seu número de telemóvel e enviar-lhe-emos um código.`,
 'forgot.title': `Reponha a sua palavra-passe`,
+'load.partFailed': `Não foi possível carregar esta parte da página. Verifique a sua ligação e tente novamente.`,
 'load.title': `Não é possível iniciar sessão`,
+'load.unreachable': `Não foi possível contactar o servidor. Verifique a sua ligação e tente novamente.`,
 'notice.codeSent': `Um novo código está a caminho.`,
 'notice.passwordReset': `A sua palavra-passe foi alterada. Inicie sessão com a nova palavra-passe.`,
 'page.language': `Idioma`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Ao continuar, aceita ${0}.`,
 'terms.privacy': `a Política de Privacidade`,
 'terms.terms': `os Termos de Utilização`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

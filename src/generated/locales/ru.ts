@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Введите адрес электронной почты, и мы отправим вам код.`,
 'forgot.subtitlePhone': `Введите номер телефона, и мы отправим вам код.`,
 'forgot.title': `Сброс пароля`,
+'load.partFailed': `Не удалось загрузить эту часть страницы. Проверьте подключение к интернету и повторите попытку.`,
 'load.title': `Вход недоступен`,
+'load.unreachable': `Не удалось подключиться к серверу. Проверьте подключение к интернету и повторите попытку.`,
 'notice.codeSent': `Новый код отправлен.`,
 'notice.passwordReset': `Пароль изменён. Войдите с новым паролем.`,
 'page.language': `Язык`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Продолжая, вы принимаете ${0}.`,
 'terms.privacy': `Политику конфиденциальности`,
 'terms.terms': `Условия использования`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

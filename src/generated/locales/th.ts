@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `กรอกอีเมลของคุณ แล้วเราจะส่งรหัสไปให้`,
 'forgot.subtitlePhone': `กรอกหมายเลขโทรศัพท์ของคุณ แล้วเราจะส่งรหัสไปให้`,
 'forgot.title': `รีเซ็ตรหัสผ่าน`,
+'load.partFailed': `ไม่สามารถโหลดเนื้อหาส่วนนี้ของหน้าได้ โปรดตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง`,
 'load.title': `ไม่สามารถเข้าสู่ระบบได้ในขณะนี้`,
+'load.unreachable': `ไม่สามารถเชื่อมต่อกับเซิร์ฟเวอร์ได้ โปรดตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง`,
 'notice.codeSent': `ส่งรหัสยืนยันใหม่ให้คุณแล้ว`,
 'notice.passwordReset': `เปลี่ยนรหัสผ่านเรียบร้อยแล้ว โปรดเข้าสู่ระบบด้วยรหัสผ่านใหม่`,
 'page.language': `ภาษา`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`หากดำเนินการต่อ ถือว่าคุณยอมรับ${0}แล้ว`,
 'terms.privacy': `นโยบายความเป็นส่วนตัว`,
 'terms.terms': `ข้อกำหนดการใช้งาน`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

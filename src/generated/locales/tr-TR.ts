@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `E-posta adresinizi girin, size bir kod gönderelim.`,
 'forgot.subtitlePhone': `Telefon numaranızı girin, size bir kod gönderelim.`,
 'forgot.title': `Şifrenizi sıfırlayın`,
+'load.partFailed': `Sayfanın bu bölümü yüklenemedi. İnternet bağlantınızı kontrol edip tekrar deneyin.`,
 'load.title': `Giriş şu anda kullanılamıyor`,
+'load.unreachable': `Sunucuya ulaşılamadı. İnternet bağlantınızı kontrol edip tekrar deneyin.`,
 'notice.codeSent': `Yeni kod gönderildi.`,
 'notice.passwordReset': `Şifreniz değiştirildi. Yeni şifrenizle giriş yapın.`,
 'page.language': `Dil`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Devam ederek ${0}'nı kabul etmiş olursunuz.`,
 'terms.privacy': `Gizlilik Politikası`,
 'terms.terms': `Kullanım Koşulları`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `Введіть адресу електронної пошти, і ми надішлемо вам код.`,
 'forgot.subtitlePhone': `Введіть номер телефону, і ми надішлемо вам код.`,
 'forgot.title': `Скидання пароля`,
+'load.partFailed': `Не вдалося завантажити цю частину сторінки. Перевірте підключення до інтернету й повторіть спробу.`,
 'load.title': `Вхід недоступний`,
+'load.unreachable': `Не вдалося з’єднатися із сервером. Перевірте підключення до інтернету й повторіть спробу.`,
 'notice.codeSent': `Новий код надіслано.`,
 'notice.passwordReset': `Пароль змінено. Увійдіть із новим паролем.`,
 'page.language': `Мова`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`Продовжуючи, ви приймаєте ${0}.`,
 'terms.privacy': `Політику конфіденційності`,
 'terms.terms': `Умови використання`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

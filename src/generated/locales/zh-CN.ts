@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `输入你的邮箱，我们将向你发送验证码。`,
 'forgot.subtitlePhone': `输入你的手机号，我们将向你发送验证码。`,
 'forgot.title': `重置密码`,
+'load.partFailed': `页面部分内容加载失败，请检查网络后重试。`,
 'load.title': `暂时无法登录`,
+'load.unreachable': `无法连接服务器，请检查网络后重试。`,
 'notice.codeSent': `新的验证码已发送。`,
 'notice.passwordReset': `密码已修改，请使用新密码登录。`,
 'page.language': `语言`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`继续即表示你同意${0}。`,
 'terms.privacy': `隐私政策`,
 'terms.terms': `用户协议`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `請輸入你的電郵，我們會向你發送驗證碼。`,
 'forgot.subtitlePhone': `請輸入你的電話號碼，我們會向你發送驗證碼。`,
 'forgot.title': `重設密碼`,
+'load.partFailed': `未能載入頁面部分內容，請檢查網絡連線後再試。`,
 'load.title': `暫時未能登入`,
+'load.unreachable': `未能連接伺服器，請檢查網絡連線後再試。`,
 'notice.codeSent': `新驗證碼已發送。`,
 'notice.passwordReset': `密碼已更改，請使用新密碼登入。`,
 'page.language': `語言`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`繼續即表示你同意${0}。`,
 'terms.privacy': `私隱政策`,
 'terms.terms': `使用條款`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   

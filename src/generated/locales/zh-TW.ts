@@ -105,7 +105,9 @@
 'forgot.subtitleEmail': `請輸入您的電子郵件，我們會傳送驗證碼給您。`,
 'forgot.subtitlePhone': `請輸入您的手機號碼，我們會傳送驗證碼給您。`,
 'forgot.title': `重設密碼`,
+'load.partFailed': `無法載入頁面部分內容，請檢查網路連線後再試一次。`,
 'load.title': `目前無法登入`,
+'load.unreachable': `無法連線至伺服器，請檢查網路連線後再試一次。`,
 'notice.codeSent': `已傳送新的驗證碼。`,
 'notice.passwordReset': `密碼已變更，請使用新密碼登入。`,
 'page.language': `語言`,
@@ -175,7 +177,5 @@
 'terms.implicit': html`繼續即表示您同意${0}。`,
 'terms.privacy': `隱私權政策`,
 'terms.terms': `使用條款`,
-'load.partFailed': `This part of the page could not be loaded. Check your connection and try again.`,
-'load.unreachable': `Could not reach the server. Check your connection and try again.`,
     };
   
