@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 
 import { atStep, expectEqual, expectTrue, fieldsOf, formIn, input, typeInto, until } from './support/play.js';
-import { type FormArgs, formArgs, formArgTypes, formScheme, renderForm, tenantLoader } from './support/form.js';
+import { type FormArgs, formStoryDefaults } from './support/form.js';
 import recorded from '../test/fixtures/logto-1.42/j00-discovery/03-sign-in-exp.json' with { type: 'json' };
 import { typedPhone, uniquePhone } from './support/emulator.js';
 
@@ -26,12 +26,7 @@ function methods(...list: [identifier: 'username' | 'email' | 'phone', password:
  */
 const meta: Meta<FormArgs> = {
   title: 'Elements/sign-in-form',
-  component: 'sign-in-form',
-  args: formArgs,
-  argTypes: formArgTypes,
-  parameters: formScheme,
-  loaders: [tenantLoader],
-  render: renderForm,
+  ...formStoryDefaults,
 };
 export default meta;
 

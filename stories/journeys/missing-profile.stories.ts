@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 
 import type { SignInForm, Step } from '../../src/index.js';
 import { addUser, latestCode, uniqueEmail, uniqueUsername } from '../support/emulator.js';
-import { type FormArgs, formArgs, formArgTypes, formScheme, renderForm, tenantLoader } from '../support/form.js';
+import { type FormArgs, formStoryDefaults } from '../support/form.js';
 import { atStep, expectEqual, formIn, input, pressSubmit, typeInto } from '../support/play.js';
 
 const PASSWORD = 'Tulip-Garden-42';
@@ -16,12 +16,7 @@ const requires = (identifiers: string[], password = true) => ({ signUp: { identi
  */
 const meta: Meta<FormArgs> = {
   title: 'Journeys/Missing profile',
-  component: 'sign-in-form',
-  args: formArgs,
-  argTypes: formArgTypes,
-  parameters: formScheme,
-  loaders: [tenantLoader],
-  render: renderForm,
+  ...formStoryDefaults,
 };
 export default meta;
 

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { ExperienceClient } from '../../src/index.js';
 import { addUser, uniqueEmail, uniqueUsername } from '../support/emulator.js';
 import { SERVER_ERROR, TOO_MANY_REQUESTS } from '../support/faults.js';
-import { type FormArgs, formArgs, formArgTypes, formScheme, renderForm, tenantLoader } from '../support/form.js';
+import { type FormArgs, formStoryDefaults } from '../support/form.js';
 import { alertText, atStep, expectEqual, expectErrorShown, fieldsOf, formIn, nextError, pressSubmit, typeInto, until } from '../support/play.js';
 
 const PASSWORD = 'Tulip-Garden-42';
@@ -25,12 +25,7 @@ const EMAIL_CODE = {
  */
 const meta: Meta<FormArgs> = {
   title: 'Journeys/Server problems',
-  component: 'sign-in-form',
-  args: formArgs,
-  argTypes: formArgTypes,
-  parameters: formScheme,
-  loaders: [tenantLoader],
-  render: renderForm,
+  ...formStoryDefaults,
 };
 export default meta;
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 
 import { addUser, uniqueUsername } from '../support/emulator.js';
-import { type FormArgs, formArgs, formArgTypes, formScheme, renderForm, tenantLoader } from '../support/form.js';
+import { type FormArgs, formStoryDefaults } from '../support/form.js';
 import { alertText, atStep, expectTrue, fieldsOf, formIn, pressSubmit, typeInto, until } from '../support/play.js';
 
 const PASSWORD = 'Tulip-Garden-42';
@@ -12,12 +12,7 @@ const PASSWORD = 'Tulip-Garden-42';
  */
 const meta: Meta<FormArgs> = {
   title: 'Journeys/Session',
-  component: 'sign-in-form',
-  args: formArgs,
-  argTypes: formArgTypes,
-  parameters: formScheme,
-  loaders: [tenantLoader],
-  render: renderForm,
+  ...formStoryDefaults,
 };
 export default meta;
 

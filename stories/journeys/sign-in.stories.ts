@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 
 import { addUser, latestCode, typedPhone, uniqueEmail, uniquePhone, wrongCode } from '../support/emulator.js';
-import { type FormArgs, formArgs, formArgTypes, formScheme, renderForm, tenantLoader } from '../support/form.js';
+import { type FormArgs, formStoryDefaults } from '../support/form.js';
 import {
   agreeToTerms,
   atStep,
@@ -35,12 +35,7 @@ const TERMS_ALWAYS = { agreeToTermsPolicy: 'Manual' };
  */
 const meta: Meta<FormArgs> = {
   title: 'Journeys/Sign in',
-  component: 'sign-in-form',
-  args: formArgs,
-  argTypes: formArgTypes,
-  parameters: formScheme,
-  loaders: [tenantLoader],
-  render: renderForm,
+  ...formStoryDefaults,
 };
 export default meta;
 

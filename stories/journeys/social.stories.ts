@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 
 import type { QrSignIn, SignInForm } from '../../src/index.js';
 import { addUser, socialCallback, uniqueEmail, uniqueUsername } from '../support/emulator.js';
-import { type FormArgs, formArgs, formArgTypes, formScheme, renderForm, tenantLoader } from '../support/form.js';
+import { type FormArgs, formStoryDefaults } from '../support/form.js';
 import { alertText, atStep, expectEqual, expectTrue, fieldsOf, formIn, nextError, until } from '../support/play.js';
 
 const OAUTH2 = 'oauth2-demo';
@@ -18,12 +18,7 @@ const SOCIAL_ONLY = { signIn: { methods: [] }, signUp: { identifiers: [], passwo
  */
 const meta: Meta<FormArgs> = {
   title: 'Journeys/Social',
-  component: 'sign-in-form',
-  args: formArgs,
-  argTypes: formArgTypes,
-  parameters: formScheme,
-  loaders: [tenantLoader],
-  render: renderForm,
+  ...formStoryDefaults,
 };
 export default meta;
 

@@ -102,3 +102,13 @@ export function renderForm(args: FormArgs, context: { loaded: Record<string, unk
     ></sign-in-form>
   </div>`;
 }
+
+/** What every `<sign-in-form>` story file shares: its controls, scheme handling, tenant loader and render. */
+export const formStoryDefaults = {
+  component: 'sign-in-form',
+  args: formArgs,
+  argTypes: formArgTypes,
+  parameters: formScheme,
+  loaders: [tenantLoader],
+  render: renderForm,
+};
