@@ -47,22 +47,12 @@ import {
   SERVER_PROBLEM_IDS,
   shapeMutations,
   visibleAlerts,
+  EMAIL_CODE,
+  PASSWORD_ONLY,
 } from '../helpers/faults.js';
 import { FormHarness } from '../helpers/harness.js';
 
-const PASSWORD_ONLY = {
-  signIn: {
-    methods: [
-      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
-      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
-    ],
-  },
-  signUp: { identifiers: ['username'], password: true },
-};
 
-const EMAIL_CODE = {
-  signIn: { methods: [{ identifier: 'email', password: false, verificationCode: true, isPasswordPrimary: false }] },
-};
 
 /** The fields of the sign-in-exp payload the contract always sends and the kit reads. */
 const CONFIG_FIELDS: FieldSpec[] = [

@@ -31,21 +31,11 @@ import {
   type Sentence,
   SERVER_PROBLEM_IDS,
   sentenceProblem,
+  EMAIL_CODE,
+  PASSWORD_ONLY,
 } from '../helpers/faults.js';
 import { FormHarness } from '../helpers/harness.js';
 
-const PASSWORD_ONLY = {
-  signIn: {
-    methods: [
-      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
-      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
-    ],
-  },
-  signUp: { identifiers: ['username'], password: true },
-};
-const EMAIL_CODE = {
-  signIn: { methods: [{ identifier: 'email', password: false, verificationCode: true, isPasswordPrimary: false }] },
-};
 
 const NETWORK = 'Could not reach the server. Check your connection and try again.';
 const TIMEOUT = 'The server took too long to answer. Try again.';

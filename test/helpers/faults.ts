@@ -607,3 +607,21 @@ export function findLeaks(sources: { where: string; text: string }[], secrets: R
   }
   return leaks;
 }
+
+// ----- tenants the fault tests use ----------------------------------------------------------------
+
+/** Username or email with a password, nothing else; sign-up by username. */
+export const PASSWORD_ONLY = {
+  signIn: {
+    methods: [
+      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
+      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
+    ],
+  },
+  signUp: { identifiers: ['username'], password: true },
+};
+
+/** Email with a verification code only. */
+export const EMAIL_CODE = {
+  signIn: { methods: [{ identifier: 'email', password: false, verificationCode: true, isPasswordPrimary: false }] },
+};
