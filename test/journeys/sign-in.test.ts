@@ -70,6 +70,24 @@ describe('sign-in journeys', () => {
       expect(h.heading()).to.equal('Enter your password');
       expect(summary(await app.requests())).to.deep.equal(['PUT / 204', 'POST /verification/password 422']);
     });
+
+    it('shows the typed username again after going back from the password step, and never the password', async () => {
+      const app = await startApp();
+      const h = await mount(app.appId);
+      await h.type('identifier', 'alice');
+      h.submitButton().click();
+      await h.waitForHeading('Enter your password');
+      await h.type('password', 'typed-then-abandoned');
+      const back = [...h.form.querySelectorAll('button')].find((button) => button.textContent?.includes('Back'));
+      expect(back, 'a Back button on the password step').to.exist;
+      back!.click();
+      await h.waitForHeading('Sign in');
+      expect(h.input('identifier').value).to.equal('alice');
+      expect(h.form.querySelector('input[name="password"]')).to.equal(null);
+      h.submitButton().click();
+      await h.waitForHeading('Enter your password');
+      expect(h.input('password').value, 'the abandoned password is not put back').to.equal('');
+    });
   });
 
   describe('email with password first, then a verification code', () => {

@@ -109,6 +109,8 @@ export class SignInForm extends LitElement {
   #phone?: PhoneTools;
   #ticker?: ReturnType<typeof setInterval>;
   #focusTitle = false;
+  /** The identifier text last sent from sign-in, sign-up or reset (never a password or code). */
+  #identifierDraft?: string;
   #loaded?: Promise<void>;
 
   constructor() {
@@ -417,6 +419,9 @@ export class SignInForm extends LitElement {
       return false;
     };
 
+    if (step.name === 'sign-in' || step.name === 'register' || step.name === 'forgot-password') {
+      this.#identifierDraft = text('identifier') || undefined;
+    }
     switch (step.name) {
       case 'sign-in': {
         const identifier = await this.#readIdentifier(flow, text('identifier'), flow.signInTypes);
@@ -607,6 +612,7 @@ export class SignInForm extends LitElement {
       onCodeInput: this.#onCodeInput,
       now: this.now,
       loginHint: this.loginHint,
+      identifierDraft: this.#identifierDraft,
       display: (identifier) =>
         identifier.type === 'phone'
           ? (this.#phone?.parse(`+${identifier.value}`, this.country)?.display ?? `+${identifier.value}`)

@@ -30,6 +30,8 @@ export interface ViewContext {
   /** Current time, refreshed every second while a resend countdown runs. */
   now: number;
   loginHint?: string;
+  /** What the user last sent from an identifier field, so going back shows it again. */
+  identifierDraft?: string;
   /** An identifier as the user would recognise it (`+86 138 0013 8000` for phones). */
   display: (identifier: { type: string; value: string }) => string;
   /** Dark scheme in effect (dark logos). */

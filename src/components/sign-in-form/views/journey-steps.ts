@@ -134,7 +134,10 @@ function register(ctx: ViewContext): TemplateResult {
       : types.length === 0
       ? html`<p class="si-subtitle">${msg('New accounts cannot be created with an email, phone or username here.', { id: 'register.noMethods' })}</p>`
       : html`
-          ${identifierField(ctx, types, { autocomplete: types.includes('username') ? 'username' : types[0] === 'phone' ? 'tel-national' : 'email' })}
+          ${identifierField(ctx, types, {
+            autocomplete: types.includes('username') ? 'username' : types[0] === 'phone' ? 'tel-national' : 'email',
+            value: ctx.identifierDraft,
+          })}
           ${terms(ctx, termsExplicit(ctx, true))}
           ${submitButton(ctx, msg('Create account', { id: 'register.submit' }), msg('Please wait…', { id: 'common.wait' }))}
         `}
@@ -177,7 +180,7 @@ function forgotPassword(ctx: ViewContext): TemplateResult {
           ? msg('Enter your phone number and we will send you a code.', { id: 'forgot.subtitlePhone' })
           : msg('Enter your email and we will send you a code.', { id: 'forgot.subtitleEmail' }),
     )}
-    ${alerts(ctx)} ${identifierField(ctx, types)}
+    ${alerts(ctx)} ${identifierField(ctx, types, { value: ctx.identifierDraft })}
     ${submitButton(ctx, msg('Send code', { id: 'forgot.submit' }), msg('Sending…', { id: 'common.sending' }))}
     <p class="si-switch">${linkButton(msg('Back to sign in', { id: 'forgot.back' }), () => ctx.go('sign-in'))}</p>
   `;

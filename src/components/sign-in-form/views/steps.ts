@@ -89,7 +89,7 @@ function signIn(ctx: ViewContext): TemplateResult {
         ? nothing
         : html`<p class="si-subtitle">${msg('Sign-in with an account name is not available here.', { id: 'signIn.noMethods' })}</p>`
       : html`
-          ${identifierField(ctx, types, { value: ctx.loginHint })}
+          ${identifierField(ctx, types, { value: ctx.identifierDraft || ctx.loginHint })}
           ${passwordOnly
             ? html`${passwordField(ctx, {
                 name: 'password',
