@@ -8,9 +8,8 @@ import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../.
 import { SiErrorEvent, type SiProviderSelectEvent, SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
 import { connectorName, prefersRedirect } from '../../flow/social.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
-import { checkPasswordLocally, resolvePasswordPolicy } from '../../flow/password-policy.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
-import { type EntryStep, type FirstScreen, type FlowState, isCodeIdentifier, SignInFlow, type Step, stepPath } from '../../flow/sign-in-flow.js';
+import { type EntryStep, type FirstScreen, type FlowState, SignInFlow, type Step, stepPath } from '../../flow/sign-in-flow.js';
 import { ensureLocalization, getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl, safeImageUrl } from '../../internal/urls.js';
 import { brandProperties } from '../../theme/brand.js';
@@ -436,52 +435,19 @@ export class SignInForm extends LitElement {
         if (!password) return flow.reject('password.required', 'password');
         return flow.signInWithPassword(step.identifier, password);
       }
-      case 'verification-code': {
-        const code = text('code').replace(/\D/g, '');
-        if (code.length !== 6) return flow.reject('code.incomplete', 'code');
-        return flow.submitCode(code);
-      }
-      case 'register': {
-        const identifier = await this.#readIdentifier(flow, text('identifier'), flow.registerTypes);
-        if (!identifier || termsMissing()) return;
-        return flow.register(identifier);
-      }
-      case 'register-password':
-      case 'reset-password': {
-        const password = this.#readNewPassword(flow, text('password'), text('confirm'));
-        if (password === undefined) return;
-        return step.name === 'reset-password' ? flow.resetPassword(password) : flow.setRegisterPassword(password);
-      }
-      case 'forgot-password': {
-        const identifier = await this.#readIdentifier(flow, text('identifier'), flow.resetTypes);
-        if (identifier && isCodeIdentifier(identifier)) return flow.sendResetCode(identifier);
-        return;
-      }
-      case 'continue': {
-        if (step.field === 'password') {
-          const password = this.#readNewPassword(flow, text('password'), text('confirm'));
-          return password === undefined ? undefined : flow.fulfil('password', password);
-        }
-        const types: SignInIdentifier[] =
-          step.field === 'emailOrPhone' ? ['email', 'phone'] : [step.field];
-        const identifier = await this.#readIdentifier(flow, text('identifier'), types);
-        if (!identifier) return;
-        return flow.fulfil(step.field, step.field === 'username' ? identifier.value : identifier);
-      }
-      case 'confirm-register':
-        if (termsMissing()) return;
-        return flow.confirm();
-      case 'confirm-sign-in':
-        return flow.confirm();
-      case 'social-link':
-        return flow.linkSocial();
       case 'social-callback':
-      case 'social-panel':
       case 'leaving':
-        return;
-      case 'session-expired':
       case 'done':
         return;
+      default: {
+        // Every other step's form lives in the journey views, loaded by now (they rendered it).
+        const views = await journeyViews.load();
+        return views.submitJourneyStep(flow, step, {
+          text,
+          termsMissing,
+          readIdentifier: (types) => this.#readIdentifier(flow, text('identifier'), types),
+        });
+      }
     }
   }
 
@@ -518,23 +484,6 @@ export class SignInForm extends LitElement {
       return undefined;
     }
     return toIdentifierPayload(type, value);
-  }
-
-  #readNewPassword(flow: SignInFlow, password: string, confirm: string): string | undefined {
-    if (!password) {
-      flow.reject('password.required', 'password');
-      return undefined;
-    }
-    const issues = checkPasswordLocally(password, resolvePasswordPolicy(flow.config.passwordPolicy));
-    if (issues.length > 0) {
-      flow.reject('password.rejected', 'password', issues);
-      return undefined;
-    }
-    if (password !== confirm) {
-      flow.reject('password.mismatch', 'confirm');
-      return undefined;
-    }
-    return password;
   }
 
   #onIdentifierInput = (event: Event, types: readonly SignInIdentifier[]): void => {

@@ -1,13 +1,12 @@
 /**
  * Building blocks of every step: labelled fields with their error text, the password field with
- * its show/hide toggle and rule checklist, the phone country picker, buttons, alerts, terms.
+ * its show/hide toggle, the phone country picker, buttons, alerts, terms.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 import type { SignInIdentifier } from '../../../api/schemas.js';
-import { characterClasses, resolvePasswordPolicy } from '../../../flow/password-policy.js';
 import type { ErrorTarget } from '../../../flow/sign-in-flow.js';
 import { safeHttpUrl } from '../../../internal/urls.js';
 import type { ViewContext } from './context.js';
@@ -152,15 +151,21 @@ export function hiddenUsername(value: string): TemplateResult {
 
 export function passwordField(
   ctx: ViewContext,
-  options: { name: 'password' | 'confirm'; label: string; autocomplete: 'current-password' | 'new-password'; checklist?: boolean },
+  options: {
+    name: 'password' | 'confirm';
+    label: string;
+    autocomplete: 'current-password' | 'new-password';
+    maxLength?: number;
+    /** A live rule checklist under the field (new passwords): its element id and template. */
+    rules?: { id: string; template: TemplateResult };
+  },
 ): TemplateResult {
   const { name, label, autocomplete } = options;
   const id = `${ctx.id}-${name}`;
   const target: ErrorTarget = name === 'confirm' ? 'confirm' : 'password';
   const error = errorFor(ctx, target);
   const visible = ctx.revealed.has(name);
-  const ids = [error ? `${id}-error` : '', options.checklist ? `${id}-rules` : ''].filter(Boolean).join(' ');
-  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
+  const ids = [error ? `${id}-error` : '', options.rules?.id ?? ''].filter(Boolean).join(' ');
   return html`<div class="si-field">
     <label class="si-label" for=${id}>${label}</label>
     <div class="si-control">
@@ -172,12 +177,12 @@ export function passwordField(
         autocomplete=${autocomplete}
         autocapitalize="none"
         spellcheck="false"
-        maxlength=${ifDefined(autocomplete === 'new-password' ? policy.length.max : undefined)}
+        maxlength=${ifDefined(options.maxLength)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ifDefined(ids || undefined)}
         @input=${(event: Event) => {
           ctx.flow.clearError(target);
-          if (options.checklist) ctx.onNewPasswordInput(event);
+          if (options.rules) ctx.onNewPasswordInput(event);
         }}
       />
       <button
@@ -195,39 +200,9 @@ export function passwordField(
         </svg>
       </button>
     </div>
-    ${options.checklist ? passwordChecklist(ctx, `${id}-rules`) : nothing}
+    ${options.rules?.template ?? nothing}
     ${fieldError(ctx, target, `${id}-error`)}
   </div>`;
-}
-
-/** The tenant's password rules, ticked off as the user types. */
-function passwordChecklist(ctx: ViewContext, id: string): TemplateResult {
-  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
-  const value = ctx.newPassword;
-  const length = [...value].length;
-  const rules: { text: string; met: boolean }[] = [
-    { text: msg(str`At least ${policy.length.min} characters`, { id: 'rules.minLength' }), met: length >= policy.length.min },
-  ];
-  if (policy.characterTypes.min > 1) {
-    rules.push({
-      text: msg(str`At least ${policy.characterTypes.min} of: lowercase, uppercase, digits, symbols`, {
-        id: 'rules.characterTypes',
-      }),
-      met: characterClasses(value).size >= policy.characterTypes.min,
-    });
-  }
-  if (length > policy.length.max) {
-    rules.push({ text: msg(str`At most ${policy.length.max} characters`, { id: 'rules.maxLength' }), met: false });
-  }
-  return html`<ul class="si-checklist" id=${id} aria-label=${msg('Password requirements', { id: 'rules.label' })}>
-    ${rules.map(
-      (rule) => html`<li class="si-rule" data-met=${rule.met ? 'true' : 'false'}>
-        <span class="si-rule__mark" aria-hidden="true">${rule.met ? '✓' : '•'}</span>
-        <span>${rule.text}</span>
-        <span class="si-visually-hidden">${rule.met ? msg('(met)', { id: 'rules.met' }) : msg('(not met yet)', { id: 'rules.unmet' })}</span>
-      </li>`,
-    )}
-  </ul>`;
 }
 
 export function codeField(ctx: ViewContext): TemplateResult {

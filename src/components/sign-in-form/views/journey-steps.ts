@@ -7,6 +7,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
+import type { IdentifierPayload, SignInIdentifier } from '../../../api/schemas.js';
+import { characterClasses, checkPasswordLocally, resolvePasswordPolicy } from '../../../flow/password-policy.js';
+import { isCodeIdentifier, type SignInFlow } from '../../../flow/sign-in-flow.js';
 import { defineOnce } from '../../define-once.js';
 import { QrSignIn } from '../../qr-sign-in/qr-sign-in.js';
 import type { ViewContext } from './context.js';
@@ -155,6 +158,8 @@ function newPassword(
   ctx: ViewContext,
   copy: { heading: string; submit: string; busy: string; username?: string },
 ): TemplateResult {
+  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
+  const rulesId = `${ctx.id}-password-rules`;
   return html`
     ${backButton(ctx)} ${title(copy.heading)} ${alerts(ctx)}
     ${copy.username ? hiddenUsername(copy.username) : nothing}
@@ -162,9 +167,15 @@ function newPassword(
       name: 'password',
       label: msg('New password', { id: 'field.newPassword' }),
       autocomplete: 'new-password',
-      checklist: true,
+      maxLength: policy.length.max,
+      rules: { id: rulesId, template: passwordChecklist(ctx, rulesId) },
     })}
-    ${passwordField(ctx, { name: 'confirm', label: msg('Confirm password', { id: 'field.confirmPassword' }), autocomplete: 'new-password' })}
+    ${passwordField(ctx, {
+      name: 'confirm',
+      label: msg('Confirm password', { id: 'field.confirmPassword' }),
+      autocomplete: 'new-password',
+      maxLength: policy.length.max,
+    })}
     ${submitButton(ctx, copy.submit, copy.busy)}
   `;
 }
@@ -260,4 +271,110 @@ function sessionExpired(ctx: ViewContext): TemplateResult {
         </p>`
       : nothing}
   `;
+}
+
+/** The tenant's password rules, ticked off as the user types. */
+function passwordChecklist(ctx: ViewContext, id: string): TemplateResult {
+  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
+  const value = ctx.newPassword;
+  const length = [...value].length;
+  const rules: { text: string; met: boolean }[] = [
+    { text: msg(str`At least ${policy.length.min} characters`, { id: 'rules.minLength' }), met: length >= policy.length.min },
+  ];
+  if (policy.characterTypes.min > 1) {
+    rules.push({
+      text: msg(str`At least ${policy.characterTypes.min} of: lowercase, uppercase, digits, symbols`, {
+        id: 'rules.characterTypes',
+      }),
+      met: characterClasses(value).size >= policy.characterTypes.min,
+    });
+  }
+  if (length > policy.length.max) {
+    rules.push({ text: msg(str`At most ${policy.length.max} characters`, { id: 'rules.maxLength' }), met: false });
+  }
+  return html`<ul class="si-checklist" id=${id} aria-label=${msg('Password requirements', { id: 'rules.label' })}>
+    ${rules.map(
+      (rule) => html`<li class="si-rule" data-met=${rule.met ? 'true' : 'false'}>
+        <span class="si-rule__mark" aria-hidden="true">${rule.met ? '✓' : '•'}</span>
+        <span>${rule.text}</span>
+        <span class="si-visually-hidden">${rule.met ? msg('(met)', { id: 'rules.met' }) : msg('(not met yet)', { id: 'rules.unmet' })}</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** What a journey step's submit reads from `<sign-in-form>`. */
+export interface JourneyInput {
+  /** A field's submitted value ('' when absent). */
+  text: (name: string) => string;
+  /** Reports the terms error and returns true when the box is there and not ticked. */
+  termsMissing: () => boolean;
+  /** Reads and checks the identifier field for these types; undefined after reporting a problem. */
+  readIdentifier: (types: readonly SignInIdentifier[]) => Promise<IdentifierPayload | undefined>;
+}
+
+/** The submit of every step whose template lives here. */
+export async function submitJourneyStep(flow: SignInFlow, step: JourneyStep, input: JourneyInput): Promise<void> {
+  const { text } = input;
+  switch (step.name) {
+    case 'verification-code': {
+      const code = text('code').replace(/\D/g, '');
+      if (code.length !== 6) return flow.reject('code.incomplete', 'code');
+      return flow.submitCode(code);
+    }
+    case 'register': {
+      const identifier = await input.readIdentifier(flow.registerTypes);
+      if (!identifier || input.termsMissing()) return;
+      return flow.register(identifier);
+    }
+    case 'register-password':
+    case 'reset-password': {
+      const password = readNewPassword(flow, text('password'), text('confirm'));
+      if (password === undefined) return;
+      return step.name === 'reset-password' ? flow.resetPassword(password) : flow.setRegisterPassword(password);
+    }
+    case 'forgot-password': {
+      const identifier = await input.readIdentifier(flow.resetTypes);
+      if (identifier && isCodeIdentifier(identifier)) return flow.sendResetCode(identifier);
+      return;
+    }
+    case 'continue': {
+      if (step.field === 'password') {
+        const password = readNewPassword(flow, text('password'), text('confirm'));
+        return password === undefined ? undefined : flow.fulfil('password', password);
+      }
+      const types: SignInIdentifier[] =
+        step.field === 'emailOrPhone' ? ['email', 'phone'] : [step.field];
+      const identifier = await input.readIdentifier(types);
+      if (!identifier) return;
+      return flow.fulfil(step.field, step.field === 'username' ? identifier.value : identifier);
+    }
+    case 'confirm-register':
+      if (input.termsMissing()) return;
+      return flow.confirm();
+    case 'confirm-sign-in':
+      return flow.confirm();
+    case 'social-link':
+      return flow.linkSocial();
+    case 'social-panel':
+    case 'session-expired':
+      return;
+  }
+}
+
+function readNewPassword(flow: SignInFlow, password: string, confirm: string): string | undefined {
+  if (!password) {
+    flow.reject('password.required', 'password');
+    return undefined;
+  }
+  const issues = checkPasswordLocally(password, resolvePasswordPolicy(flow.config.passwordPolicy));
+  if (issues.length > 0) {
+    flow.reject('password.rejected', 'password', issues);
+    return undefined;
+  }
+  if (password !== confirm) {
+    flow.reject('password.mismatch', 'confirm');
+    return undefined;
+  }
+  return password;
 }
