@@ -17,7 +17,7 @@ export {
   SiSuccessEvent,
 } from './events/index.js';
 export type { ErrorDetail, ProviderSelectDetail, QrStatus, StepChangeDetail, SuccessDetail } from './events/index.js';
-export { appIdForState, browserConnectors, connectorName } from './flow/social.js';
+export { appIdForState, browserConnectors, connectorName } from './flow/social-basics.js';
 export {
   ApiError,
   ClientErrorCode,

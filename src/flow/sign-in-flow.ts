@@ -14,7 +14,6 @@ import type {
 } from '../api/schemas.js';
 import { identityNotExistDataSchema, missingProfileDataSchema } from '../api/schemas.js';
 import { safeHttpUrl } from '../internal/urls.js';
-import { embeddedUri, randomState, saveAttempt, takeAttempt } from './social.js';
 
 /** Which journey a verification code belongs to. `Continue` collects a missing email or phone. */
 export type CodeFlow = 'SignIn' | 'Register' | 'ForgotPassword' | 'Continue';
@@ -403,7 +402,7 @@ export class SignInFlow {
     const connector = this.config.socialConnectors.find((item) => item.id === connectorId);
     if (!connector) return Promise.resolve();
     return this.#run(async () => {
-      await this.#start('SignIn');
+      const [{ embeddedUri, randomState, saveAttempt }] = await Promise.all([import('./social.js'), this.#start('SignIn')]);
       const state = randomState();
       const origin = this.options.origin ?? globalThis.location?.origin ?? '';
       const redirectUri = `${origin}/callback/${encodeURIComponent(connectorId)}`;
@@ -446,6 +445,7 @@ export class SignInFlow {
   completeSocial(connectorId: string, params: Record<string, string>): Promise<void> {
     this.#set({ step: { name: 'social-callback', connectorId } });
     return this.#run(async () => {
+      const { takeAttempt } = await import('./social.js');
       const { state, ...rest } = params;
       const { attempt, problem } = takeAttempt(connectorId, state);
       if (!attempt) throw new ApiError(0, `social.${problem ?? 'state_missing'}`, 'The sign-in could not be verified.');

@@ -6,7 +6,7 @@ import { ExperienceClient } from '../../api/client.js';
 import { ApiError, ClientErrorCode } from '../../api/errors.js';
 import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
 import { SiErrorEvent, type SiProviderSelectEvent, SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
-import { connectorName, prefersRedirect } from '../../flow/social.js';
+import { connectorName, prefersRedirect } from '../../flow/social-basics.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
 import { type EntryStep, type FirstScreen, type FlowState, SignInFlow, type Step, stepPath } from '../../flow/sign-in-flow.js';

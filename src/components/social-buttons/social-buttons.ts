@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 
 import type { SocialConnector } from '../../api/schemas.js';
 import { SiProviderSelectEvent } from '../../events/index.js';
-import { browserConnectors, connectorName } from '../../flow/social.js';
+import { browserConnectors, connectorName } from '../../flow/social-basics.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeImageUrl } from '../../internal/urls.js';
 
