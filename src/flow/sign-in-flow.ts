@@ -12,8 +12,9 @@ import type {
   SignInExperience,
   SignInIdentifier,
 } from '../api/schemas.js';
-import { identityNotExistDataSchema, missingProfileDataSchema } from '../api/schemas.js';
+import { missingProfileDataSchema } from '../api/schemas.js';
 import { safeHttpUrl } from '../internal/urls.js';
+import type * as Journeys from './journeys.js';
 
 /** Which journey a verification code belongs to. `Continue` collects a missing email or phone. */
 export type CodeFlow = 'SignIn' | 'Register' | 'ForgotPassword' | 'Continue';
@@ -118,6 +119,42 @@ export class SignInFlow {
           ? { name: 'social-callback', connectorId: '' }
           : { name: this.#allowedEntry(first) };
     this.#state = { step, busy: false, depth: 0 };
+    this.#core = this.#makeCore();
+  }
+
+  /** What journeys.ts may read and do inside this flow. */
+  readonly #core: Journeys.FlowCore;
+
+  #makeCore(): Journeys.FlowCore {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below need the flow, not the object
+    const flow = this;
+    return {
+      flow,
+      client: this.client,
+      config: this.config,
+      options: this.options,
+      get state() {
+        return flow.#state;
+      },
+      get event() {
+        return flow.#event;
+      },
+      set event(value) {
+        flow.#event = value;
+      },
+      clearHistory: () => {
+        this.#history.length = 0;
+      },
+      set: (patch) => this.#set(patch),
+      push: (step) => this.#push(step),
+      replace: (step) => this.#replace(step),
+      start: (event) => this.#start(event),
+      switchEvent: (event) => this.#switchEvent(event),
+      sendCode: (flowName, identifier, fresh) => this.#sendCode(flowName, identifier, fresh),
+      submit: () => this.#submit(),
+      resume: () => this.#resume(),
+      registerAndSubmit: (verificationId) => this.#registerAndSubmit(verificationId),
+    };
   }
 
   get state(): FlowState {
@@ -272,88 +309,37 @@ export class SignInFlow {
     this.#set({ step: { name: 'sign-in-password', identifier: step.identifier }, error: undefined, notice: undefined });
   }
 
-  // ----- register ------------------------------------------------------------------------------
+  // ----- the later journeys (journeys.ts, loaded when one starts) -------------------------------
 
   /** Register with a username (then a password), or with an email/phone (then a code). */
   register(identifier: IdentifierPayload): Promise<void> {
-    return this.#run(async () => {
-      if (identifier.type === 'username') {
-        await this.#start('Register');
-        await this.client.updateProfile({ type: 'username', value: identifier.value });
-        if (this.config.signUp.password) {
-          this.#push({ name: 'register-password', username: identifier.value });
-          return;
-        }
-        await this.#registerAndSubmit();
-        return;
-      }
-      if (!isCodeIdentifier(identifier)) return;
-      await this.#sendCode('Register', identifier, true);
-    });
+    return this.#journey((j) => j.register(this.#core, identifier));
   }
 
   /** The password of a username registration. */
   setRegisterPassword(password: string): Promise<void> {
-    return this.#run(async () => {
-      await this.client.updateProfile({ type: 'password', value: password });
-      await this.#registerAndSubmit();
-    });
+    return this.#journey((j) => j.setRegisterPassword(this.#core, password));
   }
-
-  // ----- verification codes --------------------------------------------------------------------
 
   submitCode(code: string): Promise<void> {
     const step = this.#state.step;
     if (step.name !== 'verification-code') return Promise.resolve();
-    return this.#run(async () => {
-      const verificationId = await this.client.verifyVerificationCode(step.identifier, step.verificationId, code);
-      switch (step.flow) {
-        case 'SignIn':
-          return this.#identifyCodeSignIn(step.identifier, verificationId);
-        case 'Register':
-          return this.#identifyCodeRegister(step.identifier, verificationId);
-        case 'ForgotPassword':
-          await this.client.identify({ verificationId });
-          this.#replace({ name: 'reset-password' });
-          return;
-        case 'Continue':
-          await this.client.updateProfile({ type: step.identifier.type, verificationId });
-          return this.#resume();
-      }
-    });
+    return this.#journey((j) => j.submitCode(this.#core, step, code));
   }
 
   /** Sends a fresh code to the same address; the new verification replaces the old one. */
   resendCode(): Promise<void> {
     const step = this.#state.step;
     if (step.name !== 'verification-code') return Promise.resolve();
-    return this.#run(async () => {
-      const event = step.flow === 'Continue' ? (this.#event ?? 'Register') : step.flow;
-      const verificationId = await this.client.sendVerificationCode(step.identifier, event);
-      this.#set({ step: { ...step, verificationId, sentAt: Date.now() }, notice: 'code-sent' });
-    });
+    return this.#journey((j) => j.resendCode(this.#core, step));
   }
 
   /** Confirms the offer made after a cross-over (create the account / sign in instead). */
   confirm(): Promise<void> {
     const step = this.#state.step;
-    if (step.name === 'confirm-register') {
-      return this.#run(async () => {
-        await this.#switchEvent('Register');
-        await this.#registerAndSubmit(step.verificationId);
-      });
-    }
-    if (step.name === 'confirm-sign-in') {
-      return this.#run(async () => {
-        await this.#switchEvent('SignIn');
-        await this.client.identify({ verificationId: step.verificationId });
-        await this.#submit();
-      });
-    }
-    return Promise.resolve();
+    if (step.name !== 'confirm-register' && step.name !== 'confirm-sign-in') return Promise.resolve();
+    return this.#journey((j) => j.confirm(this.#core, step));
   }
-
-  // ----- forgot password -----------------------------------------------------------------------
 
   sendResetCode(identifier: CodeIdentifierPayload): Promise<void> {
     return this.#run(() => this.#sendCode('ForgotPassword', identifier, true));
@@ -361,37 +347,13 @@ export class SignInFlow {
 
   /** The new password of a forgot-password interaction; back to sign-in when it is saved. */
   resetPassword(password: string): Promise<void> {
-    return this.#run(async () => {
-      await this.client.resetPassword(password);
-      await this.client.submit();
-      this.#event = undefined;
-      this.#history.length = 0;
-      this.#set({ step: { name: 'sign-in' }, notice: 'password-reset' });
-    });
+    return this.#journey((j) => j.resetPassword(this.#core, password));
   }
-
-  // ----- missing profile -----------------------------------------------------------------------
 
   /** Provides the missing username or password, or sends a code to the missing email/phone. */
   fulfil(field: ContinueField, value: string | IdentifierPayload): Promise<void> {
-    return this.#run(async () => {
-      if (field === 'username' && typeof value === 'string') {
-        await this.client.updateProfile({ type: 'username', value });
-        return this.#resume();
-      }
-      if (field === 'password' && typeof value === 'string') {
-        await this.client.updateProfile({ type: 'password', value });
-        return this.#resume();
-      }
-      if (typeof value !== 'string' && isCodeIdentifier(value)) {
-        const event = this.#event === 'SignIn' ? 'SignIn' : 'Register';
-        const verificationId = await this.client.sendVerificationCode(value, event);
-        this.#push({ name: 'verification-code', flow: 'Continue', identifier: value, verificationId, sentAt: Date.now() });
-      }
-    });
+    return this.#journey((j) => j.fulfil(this.#core, field, value));
   }
-
-  // ----- social ------------------------------------------------------------------------------
 
   /**
    * Starts sign-in with a social connector: a fresh interaction, a fresh `state`, the provider's
@@ -401,36 +363,7 @@ export class SignInFlow {
   startSocial(connectorId: string, embed = false): Promise<void> {
     const connector = this.config.socialConnectors.find((item) => item.id === connectorId);
     if (!connector) return Promise.resolve();
-    return this.#run(async () => {
-      const [{ embeddedUri, randomState, saveAttempt }] = await Promise.all([import('./social.js'), this.#start('SignIn')]);
-      const state = randomState();
-      const origin = this.options.origin ?? globalThis.location?.origin ?? '';
-      const redirectUri = `${origin}/callback/${encodeURIComponent(connectorId)}`;
-      const { authorizationUri, verificationId } = await this.client.getSocialAuthorizationUri(connectorId, {
-        state,
-        redirectUri,
-      });
-      if (!safeHttpUrl(authorizationUri)) {
-        throw new ApiError(200, ClientErrorCode.unsafeRedirect, 'The provider address is not an http(s) URL.');
-      }
-      saveAttempt({
-        state,
-        connectorId,
-        verificationId,
-        redirectUri,
-        appId: this.client.appId,
-        organizationId: this.client.organizationId,
-      });
-      const frameUri = embed ? embeddedUri(connector, authorizationUri) : undefined;
-      const current = this.#state.step;
-      if (frameUri) {
-        const step: Step = { name: 'social-panel', connectorId, authorizationUri, frameUri, startedAt: Date.now() };
-        if (current.name === 'social-panel') this.#replace(step);
-        else this.#push(step);
-      } else {
-        this.#set({ step: { name: 'leaving', url: authorizationUri } });
-      }
-    });
+    return this.#journey((j) => j.startSocial(this.#core, connector, embed));
   }
 
   /** Leaves the QR panel for the provider's own page (the panel could not load, or the user prefers it). */
@@ -444,54 +377,21 @@ export class SignInFlow {
    */
   completeSocial(connectorId: string, params: Record<string, string>): Promise<void> {
     this.#set({ step: { name: 'social-callback', connectorId } });
-    return this.#run(async () => {
-      const { takeAttempt } = await import('./social.js');
-      const { state, ...rest } = params;
-      const { attempt, problem } = takeAttempt(connectorId, state);
-      if (!attempt) throw new ApiError(0, `social.${problem ?? 'state_missing'}`, 'The sign-in could not be verified.');
-      if (!rest.code && (rest.error || rest.error_description)) {
-        const cancelled = /access_denied|cancel/i.test(`${rest.error ?? ''} ${rest.error_description ?? ''}`);
-        throw new ApiError(0, cancelled ? 'social.cancelled' : 'social.provider_error', rest.error_description ?? rest.error ?? '');
-      }
-      const verificationId = await this.client.verifySocial(connectorId, {
-        connectorData: { ...rest, redirectUri: attempt.redirectUri },
-        verificationId: attempt.verificationId,
-      });
-      this.#event = 'SignIn';
-      try {
-        await this.client.identify({ verificationId });
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.code !== 'user.identity_not_exist') throw error;
-        const related = identityNotExistDataSchema.safeParse(error.data ?? {});
-        const relatedUser = related.success ? related.data.relatedUser : undefined;
-        if (relatedUser && this.config.socialSignIn?.automaticAccountLinking) return this.#linkSocial(verificationId);
-        if (relatedUser) {
-          this.#replace({ name: 'social-link', connectorId, relatedUser, verificationId });
-          return;
-        }
-        if (!this.canRegisterAny) throw new ApiError(404, 'social.no_account', error.message);
-        await this.#switchEvent('Register');
-        return this.#registerAndSubmit(verificationId);
-      }
-      await this.#submit();
-    });
+    return this.#journey((j) => j.completeSocial(this.#core, connectorId, params));
   }
 
   /** On the link step: attach the social account to the existing one, and sign in. */
   linkSocial(): Promise<void> {
     const step = this.#state.step;
     if (step.name !== 'social-link') return Promise.resolve();
-    return this.#run(() => this.#linkSocial(step.verificationId));
+    return this.#journey((j) => j.linkSocial(this.#core, step.verificationId));
   }
 
   /** On the link step: create a new account from the social profile instead. */
   registerSocial(): Promise<void> {
     const step = this.#state.step;
     if (step.name !== 'social-link') return Promise.resolve();
-    return this.#run(async () => {
-      await this.#switchEvent('Register');
-      await this.#registerAndSubmit(step.verificationId);
-    });
+    return this.#journey((j) => j.registerSocial(this.#core, step.verificationId));
   }
 
   /** Registration from a social account is allowed unless the tenant only signs people in. */
@@ -499,10 +399,9 @@ export class SignInFlow {
     return this.config.signInMode !== 'SignIn';
   }
 
-  async #linkSocial(verificationId: string): Promise<void> {
-    await this.#switchEvent('SignIn');
-    await this.client.identify({ verificationId, linkSocialIdentity: true });
-    await this.#submit();
+  /** Runs a later journey's action, loading journeys.ts first (inside the busy state). */
+  #journey(action: (journeys: typeof Journeys) => Promise<void>): Promise<void> {
+    return this.#run(async () => action(await import('./journeys.js')));
   }
 
   // ----- internals -----------------------------------------------------------------------------
@@ -529,32 +428,6 @@ export class SignInFlow {
     if (fresh) await this.#start(flow);
     const verificationId = await this.client.sendVerificationCode(identifier, flow);
     this.#push({ name: 'verification-code', flow, identifier, verificationId, sentAt: Date.now() });
-  }
-
-  async #identifyCodeSignIn(identifier: CodeIdentifierPayload, verificationId: string): Promise<void> {
-    try {
-      await this.client.identify({ verificationId });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'user.user_not_exist' && this.canRegisterWith(identifier.type)) {
-        this.#replace({ name: 'confirm-register', identifier, verificationId });
-        return;
-      }
-      throw error;
-    }
-    await this.#submit();
-  }
-
-  async #identifyCodeRegister(identifier: CodeIdentifierPayload, verificationId: string): Promise<void> {
-    try {
-      await this.#registerAndSubmit(verificationId);
-    } catch (error) {
-      const taken = `user.${identifier.type}_already_in_use`;
-      if (error instanceof ApiError && error.code === taken && this.canSignInWithCode(identifier.type)) {
-        this.#replace({ name: 'confirm-sign-in', identifier, verificationId });
-        return;
-      }
-      throw error;
-    }
   }
 
   /** Creates the account (Register), then finishes. */

@@ -18,7 +18,7 @@ import { themeTokens } from '../../theme/tokens.js';
 import { defineOnce } from '../define-once.js';
 import { SocialButtons } from '../social-buttons/social-buttons.js';
 import { fieldStyles } from './fields.styles.js';
-import { errorSentences, journeyViews } from './lazy.js';
+import { errorSentences, flowJourneys, journeyViews } from './lazy.js';
 import { signInFormStyles } from './sign-in-form.styles.js';
 import type { ViewContext } from './views/context.js';
 import { renderStep } from './views/steps.js';
@@ -243,6 +243,7 @@ export class SignInForm extends LitElement {
       void this.updateComplete.then(() =>
         whenIdle(() => {
           journeyViews.load().catch(() => undefined);
+          flowJourneys.load().catch(() => undefined);
           errorSentences.load().catch(() => undefined);
           this.#preparePhone(config);
         }),
