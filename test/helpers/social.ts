@@ -13,7 +13,8 @@ import type jsQRType from 'jsqr';
 import type { SocialConnector } from '../../src/api/schemas.js';
 import type { RecordedRequest } from '../../src/emulator/emulator.js';
 import { ExperienceClient } from '../../src/index.js';
-import { saveAttempt, takeAttempt } from '../../src/flow/social.js';
+import { takeAttempt } from '../../src/flow/social.js';
+import { socialCallback } from '../../stories/support/emulator.js';
 import { registerApp } from './emulator.js';
 
 // ----- fixtures --------------------------------------------------------------------------------
@@ -358,36 +359,12 @@ export async function decodeQr(url: string): Promise<string | undefined> {
  * saves the attempt the way the kit does, approves on the fake provider and returns the callback
  * parameters the provider sent back (`code`, `state`, …).
  */
-export async function providerCallback(
+export function providerCallback(
   appId: string,
   connectorId: string,
   identity: { login: string; name?: string; email?: string; phone?: string },
 ): Promise<Record<string, string>> {
-  const client = new ExperienceClient({ appId });
-  await client.startInteraction('SignIn');
-  const state = `test-${crypto.randomUUID()}`;
-  const redirectUri = `${location.origin}/callback/${encodeURIComponent(connectorId)}`;
-  const { authorizationUri, verificationId } = await client.getSocialAuthorizationUri(connectorId, { state, redirectUri });
-  saveAttempt({ state, connectorId, verificationId, redirectUri, appId });
-  const authorize = new URL(authorizationUri);
-  const approve = new URL(authorize.pathname.replace(/\/(authorize|oauth2\/auth)$/, '/approve'), location.origin);
-  const target = authorize.pathname.startsWith('/__emulator/dingtalk/')
-    ? 'dingtalk'
-    : (authorize.searchParams.get('client_id') ?? '').replace(/^emulated-/, '');
-  approve.search = new URLSearchParams({
-    decision: 'allow',
-    redirect_uri: redirectUri,
-    state,
-    target,
-    login: identity.login,
-    name: identity.name ?? '',
-    email: identity.email ?? '',
-    phone: identity.phone ?? '',
-  }).toString();
-  const response = await fetch(approve, { headers: { accept: 'text/html' } });
-  const back = new URL(response.url);
-  if (!back.pathname.startsWith('/callback/')) throw new Error(`the provider did not redirect to the callback: ${response.url}`);
-  return Object.fromEntries(back.searchParams);
+  return socialCallback(appId, connectorId, { decision: 'allow', ...identity });
 }
 
 /**

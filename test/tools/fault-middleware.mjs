@@ -19,20 +19,11 @@
  *    storage writes to the window that opened the page (the test). Nothing else is changed.
  */
 
+import { PAGE_ROUTES } from './spa-fallback.mjs';
+
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; frame-src https:; require-trusted-types-for 'script'";
 
-const PAGE_ROUTES = [
-  /^\/sign-in(\/|$)/,
-  /^\/register(\/|$)/,
-  /^\/forgot-password(\/|$)/,
-  /^\/reset-password(\/|$)/,
-  /^\/identifier-(sign-in|register)(\/|$)/,
-  /^\/continue(\/|$)/,
-  /^\/callback\//,
-  /^\/social\//,
-  /^\/unknown-session$/,
-];
 
 const CSP_APP_PREFIX = 'csp-';
 /** A request left hanging is closed after this long even if the browser never gives up. */

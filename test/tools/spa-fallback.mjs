@@ -2,7 +2,8 @@
  * Serves the hosted page (src/app) in the test server the way Vite and Logto serve it: every page
  * route gets index.html, and its root-relative entry files redirect into src/app.
  */
-const PAGE_ROUTES = [
+/** The hosted page's routes (Logto's paths); other test middleware marks the same pages. */
+export const PAGE_ROUTES = [
   /^\/sign-in(\/|$)/,
   /^\/register(\/|$)/,
   /^\/forgot-password(\/|$)/,

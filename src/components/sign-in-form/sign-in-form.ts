@@ -18,7 +18,7 @@ import { themeTokens } from '../../theme/tokens.js';
 import { defineOnce } from '../define-once.js';
 import { SocialButtons } from '../social-buttons/social-buttons.js';
 import { fieldStyles } from './fields.styles.js';
-import { errorSentences, flowJourneys, journeyViews } from './lazy.js';
+import { errorSentences, flowJourneys, journeyViews, type Lazy } from './lazy.js';
 import { signInFormStyles } from './sign-in-form.styles.js';
 import type { ViewContext } from './views/context.js';
 import { renderStep } from './views/steps.js';
@@ -322,10 +322,7 @@ export class SignInForm extends LitElement {
     const sentences = errorSentences.value;
     if (sentences) return sentences.errorMessage(error.code, error.data, error.serverMessage, error.retryAfter);
     if (errorSentences.failed) return unreachable();
-    errorSentences.load().then(
-      () => this.requestUpdate(),
-      () => this.requestUpdate(),
-    );
+    this.#renderWhenLoaded(errorSentences);
     return undefined;
   };
 
@@ -581,21 +578,21 @@ export class SignInForm extends LitElement {
     const view = renderStep(context, journeyViews.value);
     if (view) return view;
     if (journeyViews.failed) return this.#renderPartFailed();
-    journeyViews.load().then(
+    this.#renderWhenLoaded(journeyViews);
+    return this.#renderLoading();
+  }
+
+  /** Loads a lazy part and renders again, whether it arrived or failed (which shows its own message). */
+  #renderWhenLoaded(part: Lazy<unknown>): void {
+    part.load().then(
       () => this.requestUpdate(),
       () => this.requestUpdate(),
     );
-    return this.#renderLoading();
   }
 
   /** The next step's code could not be fetched (offline): say so and offer to try again. */
   #renderPartFailed(): TemplateResult {
-    const retry = () => {
-      journeyViews.load().then(
-        () => this.requestUpdate(),
-        () => this.requestUpdate(),
-      );
-    };
+    const retry = () => this.#renderWhenLoaded(journeyViews);
     return html`
       <p class="si-alert" role="alert" tabindex="-1">
         ${msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'load.partFailed' })}
