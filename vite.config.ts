@@ -190,6 +190,11 @@ export default defineConfig(({ mode }) => {
       assetsDir: 'assets',
       // No preload helper: the lazy chunks are fetched after the first screen anyway.
       modulePreload: false,
+      rolldownOptions: {
+        // @lit/localize declares no `sideEffects`, so its barrel would pull the runtime (fetched
+        // only when a page switches language; see localization.ts) into the first chunk.
+        treeshake: { moduleSideEffects: (id) => (/\/@lit\/localize\//.test(id) ? false : undefined) },
+      },
     },
   };
 });

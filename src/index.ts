@@ -4,7 +4,7 @@
  */
 export { SignInForm } from './components/sign-in-form/sign-in-form.js';
 export { resolveScheme, type ThemeMode } from './theme/scheme.js';
-export { stepPath, type EntryStep, type FirstScreen, type Step } from './flow/sign-in-flow.js';
+export { stepPath, type EntryStep, type FirstScreen, type Step } from './flow/steps.js';
 export { safeHttpUrl, safeImageUrl } from './internal/urls.js';
 export { QrSignIn } from './components/qr-sign-in/qr-sign-in.js';
 export { SocialButtons } from './components/social-buttons/social-buttons.js';
@@ -21,6 +21,7 @@ export { appIdForState, browserConnectors, connectorName } from './flow/social-b
 export {
   ApiError,
   ClientErrorCode,
+  ConfigClient,
   ExperienceClient,
   type ExperienceClientOptions,
   type SignInExperience,

@@ -14,7 +14,7 @@ import {
   type SignInForm,
   type SiStepChangeEvent,
   type Step,
-  ExperienceClient,
+  ConfigClient,
   getLocale,
   stepPath,
   type LocaleCode,
@@ -74,7 +74,7 @@ export class SignInPage extends LitElement {
   @state() private locale: LocaleCode = 'en';
 
   readonly #params = readParameters();
-  readonly #client = new ExperienceClient({
+  readonly #client = new ConfigClient({
     appId: this.#params.app_id,
     organizationId: this.#params.organization_id,
     language: () => getLocale(),
@@ -242,9 +242,9 @@ export class SignInPage extends LitElement {
       <main class="page-main">
         ${this.ready
           ? html`<sign-in-form
-              .client=${this.#client}
               .config=${this.config}
               app-id=${this.#params.app_id ?? nothing}
+              organization-id=${this.#params.organization_id ?? nothing}
               login-hint=${this.#params.login_hint ?? nothing}
               screen=${this.#firstScreen}
               @si-step-change=${this.#onStepChange}

@@ -15,81 +15,13 @@ import type {
 import { missingProfileDataSchema } from '../api/schemas.js';
 import { safeHttpUrl } from '../internal/urls.js';
 import type * as Journeys from './journeys.js';
+import * as rules from './rules.js';
+import type { EntryStep } from './rules.js';
+import type { ContinueField, ErrorTarget, FirstScreen, FlowOptions, FlowState, Step } from './steps.js';
+
+export * from './steps.js';
 
 /** Which journey a verification code belongs to. `Continue` collects a missing email or phone. */
-export type CodeFlow = 'SignIn' | 'Register' | 'ForgotPassword' | 'Continue';
-export type ContinueField = 'username' | 'email' | 'phone' | 'emailOrPhone' | 'password';
-export type EntryStep = 'sign-in' | 'register' | 'forgot-password';
-/** The first screen of a form: an entry step, or the page for a missing or expired session. */
-export type FirstScreen = EntryStep | 'unknown-session' | 'social-callback';
-
-export interface FlowOptions {
-  /** Origin of the page, for the social `redirectUri` (`{origin}/callback/{connectorId}`). */
-  origin?: string;
-}
-
-export type Step =
-  | { name: 'sign-in' }
-  | { name: 'sign-in-password'; identifier: IdentifierPayload }
-  | {
-      name: 'verification-code';
-      flow: CodeFlow;
-      identifier: CodeIdentifierPayload;
-      verificationId: string;
-      /** When the last code was sent (ms since epoch), for the resend countdown. */
-      sentAt: number;
-    }
-  | { name: 'register' }
-  | { name: 'register-password'; username: string }
-  | { name: 'forgot-password' }
-  | { name: 'reset-password' }
-  | { name: 'continue'; field: ContinueField }
-  | { name: 'confirm-register'; identifier: CodeIdentifierPayload; verificationId: string }
-  | { name: 'confirm-sign-in'; identifier: CodeIdentifierPayload; verificationId: string }
-  | { name: 'session-expired' }
-  /** Back from a social provider: verifying and signing in. */
-  | { name: 'social-callback'; connectorId: string }
-  /** The social account is new, but an account with its email/phone exists: link it or create one. */
-  | {
-      name: 'social-link';
-      connectorId: string;
-      relatedUser: { type: 'email' | 'phone'; value: string };
-      verificationId: string;
-    }
-  /** A provider's QR login page shown inside ours (WeChat, DingTalk on desktop). */
-  | { name: 'social-panel'; connectorId: string; authorizationUri: string; frameUri: string; startedAt: number }
-  /** About to navigate the whole page to a provider. */
-  | { name: 'leaving'; url: string }
-  | { name: 'done'; redirectTo: string };
-
-export type StepName = Step['name'];
-
-/** Where an error belongs on screen. */
-export type ErrorTarget = 'identifier' | 'password' | 'confirm' | 'code' | 'terms' | 'form';
-
-export interface FlowError {
-  /** Logto's code, a `client.*` transport code, or a local validation code. */
-  code: string;
-  target: ErrorTarget;
-  /** The server's message (already localized by Accept-Language), for codes the kit has no text for. */
-  serverMessage?: string;
-  data?: unknown;
-  retryAfter?: number;
-}
-
-/** A one-off message for the step that follows (not an error). */
-export type Notice = 'password-reset' | 'code-sent';
-
-export interface FlowState {
-  step: Step;
-  /** A request is in flight; every action is ignored until it settles. */
-  busy: boolean;
-  error?: FlowError;
-  notice?: Notice;
-  /** How many steps `back()` can return through. */
-  depth: number;
-}
-
 type Listener = (state: FlowState, previous: FlowState) => void;
 
 /** Codes after which the interaction is gone and only a restart from the app helps. */
@@ -170,14 +102,12 @@ export class SignInFlow {
 
   /** Identifier types the sign-in form accepts, in the tenant's order. */
   get signInTypes(): SignInIdentifier[] {
-    if (this.config.signInMode === 'Register') return [];
-    return this.config.signIn.methods.filter((m) => m.password || m.verificationCode).map((m) => m.identifier);
+    return rules.signInTypes(this.config);
   }
 
   /** True when every sign-in method is password-only: identifier and password on one screen. */
   get passwordOnly(): boolean {
-    const methods = this.config.signIn.methods.filter((m) => m.password || m.verificationCode);
-    return methods.length > 0 && methods.every((m) => m.password && !m.verificationCode);
+    return rules.passwordOnly(this.config);
   }
 
   /** Identifier types a new account is created with (`[]`: no identifier sign-up). */
@@ -186,19 +116,16 @@ export class SignInFlow {
   }
 
   get canRegister(): boolean {
-    return this.config.signInMode !== 'SignIn' && this.config.signUp.identifiers.length > 0;
+    return rules.canRegister(this.config);
   }
 
   get canSignIn(): boolean {
-    return this.config.signInMode !== 'Register';
+    return rules.canSignIn(this.config);
   }
 
   /** Identifier types that can receive a password-reset code. */
   get resetTypes(): ('email' | 'phone')[] {
-    const types: ('email' | 'phone')[] = [];
-    if (this.config.forgotPassword.email) types.push('email');
-    if (this.config.forgotPassword.phone) types.push('phone');
-    return types;
+    return rules.resetTypes(this.config);
   }
 
   method(type: SignInIdentifier) {
@@ -407,10 +334,7 @@ export class SignInFlow {
   // ----- internals -----------------------------------------------------------------------------
 
   #allowedEntry(step: EntryStep): EntryStep {
-    if (step === 'register' && !this.canRegister && this.canSignIn) return 'sign-in';
-    if (step === 'sign-in' && !this.canSignIn && this.canRegister) return 'register';
-    if (step === 'forgot-password' && this.resetTypes.length === 0) return 'sign-in';
-    return step;
+    return rules.allowedEntry(this.config, step);
   }
 
   async #start(event: InteractionEvent): Promise<void> {
@@ -540,43 +464,4 @@ class StepChanged extends Error {}
 
 export function isCodeIdentifier(identifier: IdentifierPayload): identifier is CodeIdentifierPayload {
   return identifier.type === 'email' || identifier.type === 'phone';
-}
-
-/** The path Logto's own UI uses for a step; the hosted page keeps the address bar in step with it. */
-export function stepPath(step: Step): string {
-  switch (step.name) {
-    case 'sign-in':
-      return '/sign-in';
-    case 'sign-in-password':
-      return '/sign-in/password';
-    case 'verification-code': {
-      const base = { SignIn: 'sign-in', Register: 'register', ForgotPassword: 'forgot-password', Continue: 'continue' };
-      return `/${base[step.flow]}/verification-code`;
-    }
-    case 'register':
-      return '/register';
-    case 'register-password':
-      return '/register/password';
-    case 'forgot-password':
-      return '/forgot-password';
-    case 'reset-password':
-      return '/forgot-password/reset';
-    case 'continue':
-      return `/continue/${step.field}`;
-    case 'confirm-register':
-      return '/sign-in/verification-code';
-    case 'confirm-sign-in':
-      return '/register/verification-code';
-    case 'session-expired':
-      return '/unknown-session';
-    case 'social-callback':
-      return `/callback/${step.connectorId}`;
-    case 'social-link':
-      return `/social/link/${step.connectorId}`;
-    case 'social-panel':
-    case 'leaving':
-      return '/sign-in';
-    case 'done':
-      return '/sign-in';
-  }
 }

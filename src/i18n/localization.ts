@@ -1,8 +1,9 @@
 /**
- * The kit's one `@lit/localize` runtime. Languages load lazily, one module each; `en` is built in.
- * Configured on first use rather than at import, so importing the kit has no side effects.
+ * The kit's one `@lit/localize` runtime. Languages load lazily, in three parts each; `en` is built
+ * in. The runtime itself is fetched and configured when a page first asks for another language,
+ * so importing the kit has no side effects and an English page never downloads it.
  */
-import { configureLocalization } from '@lit/localize';
+import type { configureLocalization } from '@lit/localize';
 
 import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
@@ -10,117 +11,43 @@ export type LocaleCode = (typeof allLocales)[number];
 export { allLocales, sourceLocale };
 
 type Templates = Record<string, unknown>;
-type Part = () => Promise<{ templates: Templates }>;
+export type Part = () => Promise<{ templates: Templates }>;
 
 // An explicit map (not a template-literal import) so every bundler and the test server see each
-// file. Each language comes in three parts (see message-parts.ts); where the build does not split
-// them (the test server), every part is the whole language, which is merely redundant.
-const loaders: Record<Exclude<LocaleCode, 'en'>, readonly [first: Part, steps: Part, errors: Part]> = {
-  ar: [
-    () => import('../generated/locales/ar.js?part=first'),
-    () => import('../generated/locales/ar.js?part=steps'),
-    () => import('../generated/locales/ar.js?part=errors'),
-  ],
-  cs: [
-    () => import('../generated/locales/cs.js?part=first'),
-    () => import('../generated/locales/cs.js?part=steps'),
-    () => import('../generated/locales/cs.js?part=errors'),
-  ],
-  de: [
-    () => import('../generated/locales/de.js?part=first'),
-    () => import('../generated/locales/de.js?part=steps'),
-    () => import('../generated/locales/de.js?part=errors'),
-  ],
-  es: [
-    () => import('../generated/locales/es.js?part=first'),
-    () => import('../generated/locales/es.js?part=steps'),
-    () => import('../generated/locales/es.js?part=errors'),
-  ],
-  'fa-IR': [
-    () => import('../generated/locales/fa-IR.js?part=first'),
-    () => import('../generated/locales/fa-IR.js?part=steps'),
-    () => import('../generated/locales/fa-IR.js?part=errors'),
-  ],
-  fr: [
-    () => import('../generated/locales/fr.js?part=first'),
-    () => import('../generated/locales/fr.js?part=steps'),
-    () => import('../generated/locales/fr.js?part=errors'),
-  ],
-  it: [
-    () => import('../generated/locales/it.js?part=first'),
-    () => import('../generated/locales/it.js?part=steps'),
-    () => import('../generated/locales/it.js?part=errors'),
-  ],
-  ja: [
-    () => import('../generated/locales/ja.js?part=first'),
-    () => import('../generated/locales/ja.js?part=steps'),
-    () => import('../generated/locales/ja.js?part=errors'),
-  ],
-  ko: [
-    () => import('../generated/locales/ko.js?part=first'),
-    () => import('../generated/locales/ko.js?part=steps'),
-    () => import('../generated/locales/ko.js?part=errors'),
-  ],
-  'pl-PL': [
-    () => import('../generated/locales/pl-PL.js?part=first'),
-    () => import('../generated/locales/pl-PL.js?part=steps'),
-    () => import('../generated/locales/pl-PL.js?part=errors'),
-  ],
-  'pt-BR': [
-    () => import('../generated/locales/pt-BR.js?part=first'),
-    () => import('../generated/locales/pt-BR.js?part=steps'),
-    () => import('../generated/locales/pt-BR.js?part=errors'),
-  ],
-  'pt-PT': [
-    () => import('../generated/locales/pt-PT.js?part=first'),
-    () => import('../generated/locales/pt-PT.js?part=steps'),
-    () => import('../generated/locales/pt-PT.js?part=errors'),
-  ],
-  ru: [
-    () => import('../generated/locales/ru.js?part=first'),
-    () => import('../generated/locales/ru.js?part=steps'),
-    () => import('../generated/locales/ru.js?part=errors'),
-  ],
-  th: [
-    () => import('../generated/locales/th.js?part=first'),
-    () => import('../generated/locales/th.js?part=steps'),
-    () => import('../generated/locales/th.js?part=errors'),
-  ],
-  'tr-TR': [
-    () => import('../generated/locales/tr-TR.js?part=first'),
-    () => import('../generated/locales/tr-TR.js?part=steps'),
-    () => import('../generated/locales/tr-TR.js?part=errors'),
-  ],
-  'uk-UA': [
-    () => import('../generated/locales/uk-UA.js?part=first'),
-    () => import('../generated/locales/uk-UA.js?part=steps'),
-    () => import('../generated/locales/uk-UA.js?part=errors'),
-  ],
-  'zh-CN': [
-    () => import('../generated/locales/zh-CN.js?part=first'),
-    () => import('../generated/locales/zh-CN.js?part=steps'),
-    () => import('../generated/locales/zh-CN.js?part=errors'),
-  ],
-  'zh-HK': [
-    () => import('../generated/locales/zh-HK.js?part=first'),
-    () => import('../generated/locales/zh-HK.js?part=steps'),
-    () => import('../generated/locales/zh-HK.js?part=errors'),
-  ],
-  'zh-TW': [
-    () => import('../generated/locales/zh-TW.js?part=first'),
-    () => import('../generated/locales/zh-TW.js?part=steps'),
-    () => import('../generated/locales/zh-TW.js?part=errors'),
-  ],
+// file. Each language comes in three parts (see message-parts.ts): the first screen's strings,
+// mapped here, and the later steps' and the errors', mapped in later-parts.ts, which loads with
+// them. Where the build does not split them (the test server), every part is the whole language,
+// which is merely redundant.
+const firstParts: Record<Exclude<LocaleCode, 'en'>, Part> = {
+  ar: () => import('../generated/locales/ar.js?part=first'),
+  cs: () => import('../generated/locales/cs.js?part=first'),
+  de: () => import('../generated/locales/de.js?part=first'),
+  es: () => import('../generated/locales/es.js?part=first'),
+  'fa-IR': () => import('../generated/locales/fa-IR.js?part=first'),
+  fr: () => import('../generated/locales/fr.js?part=first'),
+  it: () => import('../generated/locales/it.js?part=first'),
+  ja: () => import('../generated/locales/ja.js?part=first'),
+  ko: () => import('../generated/locales/ko.js?part=first'),
+  'pl-PL': () => import('../generated/locales/pl-PL.js?part=first'),
+  'pt-BR': () => import('../generated/locales/pt-BR.js?part=first'),
+  'pt-PT': () => import('../generated/locales/pt-PT.js?part=first'),
+  ru: () => import('../generated/locales/ru.js?part=first'),
+  th: () => import('../generated/locales/th.js?part=first'),
+  'tr-TR': () => import('../generated/locales/tr-TR.js?part=first'),
+  'uk-UA': () => import('../generated/locales/uk-UA.js?part=first'),
+  'zh-CN': () => import('../generated/locales/zh-CN.js?part=first'),
+  'zh-HK': () => import('../generated/locales/zh-HK.js?part=first'),
+  'zh-TW': () => import('../generated/locales/zh-TW.js?part=first'),
 };
 
 /** The strings of each loaded language; the runtime reads this same object, so merging shows. */
 const loaded = new Map<string, { templates: Templates; parts: Partial<Record<LaterPart, Promise<void>>> }>();
 type LaterPart = 'steps' | 'errors';
-const PART_INDEX: Record<LaterPart, 1 | 2> = { steps: 1, errors: 2 };
+const PART_INDEX: Record<LaterPart, 0 | 1> = { steps: 0, errors: 1 };
 const wanted = new Set<LaterPart>();
 
 async function loadLocale(locale: string): Promise<{ templates: Templates }> {
-  const [first] = loaders[locale as Exclude<LocaleCode, 'en'>];
+  const first = firstParts[locale as Exclude<LocaleCode, 'en'>];
   const entry = loaded.get(locale) ?? { templates: { ...(await first()).templates }, parts: {} };
   loaded.set(locale, entry);
   await Promise.all([...wanted].map((part) => loadPart(locale, part)));
@@ -130,16 +57,17 @@ async function loadLocale(locale: string): Promise<{ templates: Templates }> {
 function loadPart(locale: string, part: LaterPart): Promise<void> {
   const entry = loaded.get(locale);
   if (!entry) return Promise.resolve();
-  entry.parts[part] ??= loaders[locale as Exclude<LocaleCode, 'en'>][PART_INDEX[part]]().then(
-    ({ templates }) => {
+  const pending = (entry.parts[part] ??= import('./later-parts.js')
+    .then(({ laterParts }) => laterParts[locale as Exclude<LocaleCode, 'en'>][PART_INDEX[part]]())
+    .then(({ templates }) => {
       Object.assign(entry.templates, templates);
-    },
-    (error: unknown) => {
+    })
+    .catch((error: unknown) => {
+      // Offline: forget the failure, so the next step that needs the part tries again.
       entry.parts[part] = undefined;
       throw error;
-    },
-  );
-  return entry.parts[part];
+    }));
+  return pending;
 }
 
 /**
@@ -160,15 +88,20 @@ export async function loadMessages(part: LaterPart): Promise<void> {
   }
 }
 
-let runtime: ReturnType<typeof configureLocalization> | undefined;
+type Runtime = ReturnType<typeof configureLocalization>;
+let runtime: Runtime | undefined;
+let configuring: Promise<Runtime> | undefined;
 
-function localization() {
-  runtime ??= configureLocalization({
-    sourceLocale,
-    targetLocales,
-    loadLocale: (locale) => loadLocale(locale) as never,
+function localization(): Promise<Runtime> {
+  configuring ??= import('@lit/localize/init/runtime.js').then(({ configureLocalization }) => {
+    runtime = configureLocalization({
+      sourceLocale,
+      targetLocales,
+      loadLocale: (locale) => loadLocale(locale) as never,
+    });
+    return runtime;
   });
-  return runtime;
+  return configuring;
 }
 
 export function getLocale(): LocaleCode {
@@ -177,16 +110,9 @@ export function getLocale(): LocaleCode {
 
 /** Switches every kit element to `locale` (loading its strings first). */
 export async function setLocale(locale: LocaleCode): Promise<void> {
-  if (!runtime && locale === sourceLocale) {
-    localization();
-    return;
-  }
-  await localization().setLocale(locale);
-}
-
-/** Ensures the runtime exists, so `@localized()` elements follow later `setLocale` calls. */
-export function ensureLocalization(): void {
-  localization();
+  // English is built in: until another language is asked for, there is nothing to configure.
+  if (!runtime && locale === sourceLocale) return;
+  await (await localization()).setLocale(locale);
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);

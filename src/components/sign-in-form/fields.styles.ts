@@ -4,6 +4,7 @@ import { css } from 'lit';
  * Styles for the light-DOM part of `<sign-in-form>` (the real `<form>` with the credential inputs,
  * kept out of shadow DOM so password managers see it). Adopted once into the element's root node;
  * every selector is scoped by `sign-in-form`, so the host page's own elements are untouched.
+ * These are the first screen's; journey.styles.ts adds the later steps' with the controller.
  */
 export const fieldStyles = css`
   sign-in-form [data-si-fields] {
@@ -197,15 +198,6 @@ export const fieldStyles = css`
     white-space: nowrap;
   }
 
-
-  sign-in-form .si-notice {
-    margin: 0;
-    padding: 12px 14px;
-    border-radius: var(--si-radius-control);
-    border: 1px solid var(--si-color-success);
-    color: var(--si-color-text);
-  }
-
   sign-in-form .si-switch,
   sign-in-form .si-aside,
   sign-in-form .si-terms {
@@ -238,63 +230,6 @@ export const fieldStyles = css`
   sign-in-form .si-checkbox input:focus-visible {
     outline: 2px solid var(--si-color-focus-ring);
     outline-offset: 2px;
-  }
-
-  sign-in-form .si-checklist {
-    display: grid;
-    gap: 2px;
-    margin: var(--si-space-xs) 0 0;
-    padding: 0;
-    list-style: none;
-    color: var(--si-color-text-muted);
-    font-size: var(--si-font-size-small);
-  }
-
-  sign-in-form .si-rule {
-    display: flex;
-    gap: var(--si-space-s);
-  }
-
-  sign-in-form .si-rule[data-met='true'] {
-    color: var(--si-color-success);
-  }
-
-  sign-in-form .si-rule__mark {
-    inline-size: 1em;
-    text-align: center;
-    font-weight: 700;
-  }
-
-  sign-in-form .si-back {
-    align-self: flex-start;
-    display: inline-flex;
-    gap: var(--si-space-xs);
-    margin: calc(var(--si-space-s) * -1) 0 calc(var(--si-space-s) * -1);
-    padding: 4px 6px;
-    border: 0;
-    border-radius: 6px;
-    background: none;
-    color: var(--si-color-text-muted);
-    font: inherit;
-    font-size: var(--si-font-size-small);
-    cursor: pointer;
-  }
-
-  sign-in-form .si-back:hover {
-    color: var(--si-color-text);
-  }
-
-  sign-in-form .si-back:focus-visible {
-    outline: 2px solid var(--si-color-focus-ring);
-  }
-
-  sign-in-form .si-back span {
-    display: inline-block;
-  }
-
-  sign-in-form[dir='rtl'] .si-back span,
-  :dir(rtl) sign-in-form .si-back span {
-    transform: scaleX(-1);
   }
 
   sign-in-form .si-control--phone .si-input {
@@ -339,14 +274,6 @@ export const fieldStyles = css`
     font: inherit;
   }
 
-  sign-in-form .si-input--code {
-    font-size: 1.375rem;
-    letter-spacing: 0.5em;
-    text-align: center;
-    font-variant-numeric: tabular-nums;
-    padding-inline-start: calc(14px + 0.5em);
-  }
-
   sign-in-form .si-skeleton--title {
     block-size: 32px;
     inline-size: 50%;
@@ -366,15 +293,6 @@ export const fieldStyles = css`
     content: '';
     flex: 1;
     border-block-start: 1px solid var(--si-color-divider);
-  }
-
-  sign-in-form .si-waiting {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    gap: var(--si-space-s);
-    min-block-size: 120px;
-    color: var(--si-color-text-muted);
   }
 
   @keyframes si-spin {

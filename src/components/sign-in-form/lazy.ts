@@ -53,3 +53,6 @@ export const errorSentences = lazy(async () => {
   const [sentences] = await Promise.all([import('../../i18n/error-messages.js'), loadMessages('errors')]);
   return sentences;
 });
+
+/** The behaviour of `<sign-in-form>` beyond painting its first screen (see controller.ts). */
+export const formController = lazy(() => import('./controller.js'));

@@ -2,34 +2,39 @@ import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, render, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-import { ExperienceClient } from '../../api/client.js';
+import type { ExperienceClient, ExperienceClientOptions } from '../../api/client.js';
+import { ConfigClient } from '../../api/config-client.js';
 import { ApiError, ClientErrorCode } from '../../api/errors.js';
-import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
-import { SiErrorEvent, type SiProviderSelectEvent, SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
-import { connectorName, prefersRedirect } from '../../flow/social-basics.js';
-import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
-import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
-import { type EntryStep, type FirstScreen, type FlowState, SignInFlow, type Step, stepPath } from '../../flow/sign-in-flow.js';
-import { ensureLocalization, getLocale } from '../../i18n/localization.js';
-import { safeHttpUrl, safeImageUrl } from '../../internal/urls.js';
+import type { SignInExperience } from '../../api/schemas.js';
+import { SiErrorEvent } from '../../events/index.js';
+import { allowedEntry, signInTypes } from '../../flow/rules.js';
+import type { EntryStep, FirstScreen, FlowError, Step } from '../../flow/steps.js';
+import { connectorName } from '../../flow/social-basics.js';
+import { getLocale } from '../../i18n/localization.js';
+import { safeImageUrl } from '../../internal/urls.js';
 import { brandProperties } from '../../theme/brand.js';
 import { resolveScheme, type ThemeMode } from '../../theme/scheme.js';
 import { themeTokens } from '../../theme/tokens.js';
 import { defineOnce } from '../define-once.js';
 import { SocialButtons } from '../social-buttons/social-buttons.js';
+import { adoptStyles } from './adopt-styles.js';
+import type { FormController } from './controller.js';
 import { fieldStyles } from './fields.styles.js';
-import { errorSentences, flowJourneys, journeyViews, type Lazy } from './lazy.js';
+import { errorSentences, formController, journeyViews, type Lazy } from './lazy.js';
 import { signInFormStyles } from './sign-in-form.styles.js';
-import type { ViewContext } from './views/context.js';
+import type { BaseContext, ErrorDescription, ScreenContext } from './views/context.js';
 import { renderStep } from './views/steps.js';
 
 let instances = 0;
-const adoptedRoots = new WeakSet<Document | ShadowRoot>();
+const NOTHING_REVEALED: ReadonlySet<string> = new Set();
 
 /**
  * The embeddable sign-in experience: reads the tenant's config, applies its theme, and runs every
  * identifier journey (sign-in, sign-up, forgot password, missing profile) against Logto's
  * Experience API on the same origin.
+ *
+ * The first screen needs only this module: the rest of the behaviour (controller.ts) and the later
+ * steps load right after it is painted, and an early click or submit waits for them.
  *
  * Do not put it inside your own `<form>`: it renders a real form of its own, in light DOM, so
  * that password managers can fill and save the credentials.
@@ -89,27 +94,20 @@ export class SignInForm extends LitElement {
   /** An API client to use instead of creating one from `api-base` and `app-id`. */
   @property({ attribute: false }) client?: ExperienceClient;
 
-  @state() private flowState?: FlowState;
   @state() private loadError?: ApiError;
   @state() private prefersDark = false;
-  @state() private revealed = new Set<string>();
-  @state() private country = '';
-  @state() private countries?: Country[];
-  @state() private phoneActive = false;
-  @state() private newPassword = '';
-  @state() private now = Date.now();
+  /** The controller could not be fetched (offline) when the user acted: said on the first screen. */
+  @state() private controllerError?: FlowError;
+  /** A submit is waiting for the controller to arrive. */
+  @state() private waiting = false;
 
   readonly #id = `si-${++instances}`;
   readonly #fields = document.createElement('form');
-  #flow?: SignInFlow;
-  #unsubscribe?: () => void;
+  #config?: SignInExperience;
+  #controller?: FormController;
+  #creating?: Promise<FormController>;
   #loading?: AbortController;
   #darkQuery?: MediaQueryList;
-  #phone?: PhoneTools;
-  #ticker?: ReturnType<typeof setInterval>;
-  #focusTitle = false;
-  /** The identifier text last sent from sign-in, sign-up or reset (never a password or code). */
-  #identifierDraft?: string;
   #loaded?: Promise<void>;
 
   constructor() {
@@ -123,50 +121,52 @@ export class SignInForm extends LitElement {
 
   /** The current step (`sign-in`, `verification-code`, …) with its data; no secrets. */
   get step(): Step | undefined {
-    return this.flowState?.step;
+    return this.#controller?.state.step ?? (this.#config && this.#quickStart() ? { name: 'sign-in' } : undefined);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    ensureLocalization();
     defineOnce('social-buttons', SocialButtons);
     if (this.#fields.parentNode !== this) this.append(this.#fields);
-    this.#adoptFieldStyles();
+    adoptStyles(this, fieldStyles);
     this.#darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
     this.prefersDark = this.#darkQuery?.matches ?? false;
     this.#darkQuery?.addEventListener('change', this.#onSchemeChange);
-    if (!this.#flow && !this.#loading) this.#loaded = this.#load();
+    if (!this.#config && !this.#loading) this.#loaded = this.#load();
   }
 
-  /** Resolves once the config is loaded (or failed to load) and the first step is on screen. */
+  /** Resolves once the config is loaded (or failed to load) and the first step is on screen and working. */
   async whenReady(): Promise<void> {
     await this.#loaded;
+    if (this.#config) await this.#ensureController().catch(() => undefined);
     await this.updateComplete;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#darkQuery?.removeEventListener('change', this.#onSchemeChange);
-    this.#stopTicker();
+    this.#controller?.disconnected();
   }
 
   /** Loads the tenant config again (after a failure). */
   reload(): Promise<void> {
-    this.#flow = undefined;
-    this.#unsubscribe?.();
-    this.flowState = undefined;
+    this.#controller?.dispose();
+    this.#controller = undefined;
+    this.#creating = undefined;
+    this.#config = undefined;
     this.#loaded = this.#load();
     return this.#loaded;
   }
 
   /** Goes back one step inside the journey; false when there is nothing to go back to. */
   goBack(): boolean {
-    return this.#flow?.back() ?? false;
+    return this.#controller?.flow.back() ?? false;
   }
 
   /** Opens an entry step (`sign-in`, `register`, `forgot-password`). */
   show(step: EntryStep): void {
-    this.#flow?.goTo(step);
+    if (this.#controller) this.#controller.flow.goTo(step);
+    else void this.#withController((controller) => controller.flow.goTo(step));
   }
 
   /**
@@ -175,12 +175,13 @@ export class SignInForm extends LitElement {
    */
   async completeSocial(connectorId: string, params: Record<string, string>): Promise<void> {
     await this.whenReady();
-    await this.#flow?.completeSocial(connectorId, params);
+    await this.#controller?.flow.completeSocial(connectorId, params);
   }
 
   /** Resumes a step saved by the host before a reload (see `step`). */
-  restore(step: Step): Promise<void> {
-    return this.#flow?.restore(step) ?? Promise.resolve();
+  async restore(step: Step): Promise<void> {
+    await this.whenReady();
+    await this.#controller?.flow.restore(step);
   }
 
   override focus(options?: FocusOptions): void {
@@ -188,20 +189,17 @@ export class SignInForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.config && this.#flow && this.#flow.config !== this.config) void this.reload();
-    this.dataset.scheme = resolveScheme(this.theme, this.#flow?.config, this.prefersDark);
+    if (changed.has('config') && this.config && this.#config && this.#config !== this.config) void this.reload();
+    this.dataset.scheme = resolveScheme(this.theme, this.#config, this.prefersDark);
   }
 
   protected override updated(): void {
     render(this.#renderFields(), this.#fields, { host: this });
-    if (this.#focusTitle) {
-      this.#focusTitle = false;
-      this.#fields.querySelector<HTMLElement>('.si-title')?.focus({ preventScroll: false });
-    }
+    this.#controller?.afterRender();
   }
 
   protected override render(): TemplateResult {
-    const config = this.#flow?.config ?? this.config;
+    const config = this.#config ?? this.config;
     const dark = this.dataset.scheme === 'dark';
     const logo = safeImageUrl(
       dark ? (config?.branding.darkLogoUrl ?? config?.branding.logoUrl) : (config?.branding.logoUrl ?? config?.branding.darkLogoUrl),
@@ -217,37 +215,26 @@ export class SignInForm extends LitElement {
 
   // ----- loading -------------------------------------------------------------------------------
 
+  #clientOptions(): ExperienceClientOptions {
+    return { baseUrl: this.apiBase, appId: this.appId, organizationId: this.organizationId, language: () => getLocale() };
+  }
+
   async #load(): Promise<void> {
     this.#loading?.abort();
     const controller = new AbortController();
     this.#loading = controller;
     this.loadError = undefined;
-    const client =
-      this.client ??
-      new ExperienceClient({
-        baseUrl: this.apiBase,
-        appId: this.appId,
-        organizationId: this.organizationId,
-        language: () => getLocale(),
-      });
     // A first screen other than sign-in needs the journey views: fetch them beside the config.
     if (this.screen !== 'sign-in') journeyViews.load().catch(() => undefined);
     try {
-      const config = this.config ?? (await client.getSignInExperience(controller.signal));
+      const config = this.config ?? (await (this.client ?? new ConfigClient(this.#clientOptions())).getSignInExperience(controller.signal));
       if (controller.signal.aborted) return;
       this.#applyBrand(config);
-      this.#flow = new SignInFlow(client, config, this.screen, { origin: globalThis.location?.origin });
-      this.#unsubscribe = this.#flow.subscribe((next, previous) => this.#onFlowState(next, previous));
-      this.flowState = this.#flow.state;
-      this.country ||= defaultCountry(getLocale(), globalThis.navigator?.languages ?? []);
-      void this.updateComplete.then(() =>
-        whenIdle(() => {
-          journeyViews.load().catch(() => undefined);
-          flowJourneys.load().catch(() => undefined);
-          errorSentences.load().catch(() => undefined);
-          this.#preparePhone(config);
-        }),
-      );
+      this.#config = config;
+      this.requestUpdate();
+      // The sign-in screen paints first and the controller follows; any other starts with it.
+      if (this.#quickStart()) void this.updateComplete.then(() => this.#ensureController().catch(() => undefined));
+      else await this.#ensureController().catch(() => undefined);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
@@ -255,6 +242,18 @@ export class SignInForm extends LitElement {
     } finally {
       if (this.#loading === controller) this.#loading = undefined;
     }
+  }
+
+  /**
+   * The first screen is the plain sign-in step, which renders without the controller. A tenant
+   * that signs in by phone number alone shows the country picker at once, and the controller
+   * picks its country: that screen waits for it.
+   */
+  #quickStart(): boolean {
+    const config = this.#config;
+    if (this.screen !== 'sign-in' || !config || allowedEntry(config, 'sign-in') !== 'sign-in') return false;
+    const types = signInTypes(config);
+    return !(types.length === 1 && types[0] === 'phone');
   }
 
   #applyBrand(config: SignInExperience): void {
@@ -269,44 +268,48 @@ export class SignInForm extends LitElement {
     }
   }
 
-  /** Phone fields need libphonenumber-js: fetch it now if the tenant uses phone numbers at all. */
-  #preparePhone(config: SignInExperience): void {
-    const usesPhone =
-      config.signIn.methods.some((m) => m.identifier === 'phone') ||
-      config.signUp.identifiers.includes('phone') ||
-      config.forgotPassword.phone;
-    if (usesPhone) this.#ensurePhone().catch(() => undefined);
+  /** Loads the controller module (once) and starts the flow with the loaded config. */
+  #ensureController(): Promise<FormController> {
+    const config = this.#config;
+    if (this.#controller) return Promise.resolve(this.#controller);
+    if (!config) return Promise.reject(new Error('The config has not loaded.'));
+    this.#creating ??= formController.load().then(
+      ({ FormController }) => {
+        if (this.#config !== config) throw new Error('The config changed.');
+        this.#controller = new FormController(
+          {
+            element: this,
+            fields: this.#fields,
+            requestUpdate: () => this.requestUpdate(),
+            reportError: (error) => this.#reportError(error),
+          },
+          { client: this.client, clientOptions: this.#clientOptions(), config, screen: this.screen },
+        );
+        this.controllerError = undefined;
+        this.requestUpdate();
+        return this.#controller;
+      },
+      (error: unknown) => {
+        this.#creating = undefined;
+        throw error;
+      },
+    );
+    return this.#creating;
   }
 
-  async #ensurePhone(): Promise<PhoneTools> {
-    this.#phone ??= await loadPhoneTools();
-    this.countries ??= sortCountries(this.#phone.countries);
-    return this.#phone;
+  /** Runs `action` once the controller is there; if it cannot be fetched, says so on the form. */
+  async #withController(action: (controller: FormController) => unknown): Promise<void> {
+    try {
+      await action(await this.#ensureController());
+    } catch {
+      if (this.#controller) return;
+      this.controllerError = { code: ClientErrorCode.network, target: 'form' };
+      this.#focusAlert();
+    }
   }
 
-  // ----- flow ----------------------------------------------------------------------------------
-
-  #onFlowState(next: FlowState, previous: FlowState): void {
-    this.flowState = next;
-    if (previous.step !== next.step) {
-      this.revealed = new Set();
-      this.newPassword = '';
-      this.phoneActive = false;
-      this.#focusTitle = previous.step.name !== next.step.name || next.step.name === 'continue';
-      if (next.step.name === 'verification-code') this.#startTicker();
-      else this.#stopTicker();
-      this.dispatchEvent(new SiStepChangeEvent({ step: next.step.name, path: stepPath(next.step) }));
-    }
-    if (next.error && next.error !== previous.error) {
-      this.#reportError(next.error);
-      if (next.error.target === 'code') {
-        const input = this.#fields.querySelector<HTMLInputElement>('input[name="code"]');
-        if (input) input.value = '';
-      }
-      void this.updateComplete.then(() => this.#focusError());
-    }
-    if (next.step.name === 'done' && previous.step.name !== 'done') this.#finish(next.step.redirectTo);
-    if (next.step.name === 'leaving' && previous.step.name !== 'leaving') this.#leave(next.step.url);
+  #focusAlert(): void {
+    void this.updateComplete.then(() => this.#fields.querySelector<HTMLElement>('.si-alert')?.focus());
   }
 
   /** `si-error`, with the same sentence the user sees (once the sentences have loaded). */
@@ -326,260 +329,83 @@ export class SignInForm extends LitElement {
     return undefined;
   };
 
-  #finish(redirectTo: string): void {
-    const target = safeHttpUrl(redirectTo);
-    if (!target) {
-      this.#flow?.reject(ClientErrorCode.invalidResponse, 'form');
-      return;
-    }
-    const proceed = this.dispatchEvent(new SiSuccessEvent({ redirectTo: target }));
-    if (proceed) globalThis.location.assign(target);
-  }
-
-  /** Full-page navigation to a social provider (only ever to an http(s) URL). */
-  #leave(url: string): void {
-    const target = safeHttpUrl(url);
-    if (!target) {
-      this.#flow?.goTo('sign-in');
-      this.#flow?.reject(ClientErrorCode.invalidResponse, 'form');
-      return;
-    }
-    // Coming back with the browser's Back button shows the form again, not a spinner.
-    addEventListener('pageshow', () => this.#flow?.goTo('sign-in'), { once: true });
-    globalThis.location.assign(target);
-  }
-
-  #onProviderSelect = (event: SiProviderSelectEvent): void => {
-    event.preventDefault();
-    const flow = this.#flow;
-    if (!flow || flow.state.busy) return;
-    const box = this.#fields.querySelector<HTMLInputElement>('input[name="terms"]');
-    if (box && !box.checked) {
-      flow.reject('terms.required', 'terms');
-      return;
-    }
-    const embed = !prefersRedirect(
-      globalThis.navigator?.userAgent ?? '',
-      globalThis.matchMedia?.('(pointer: coarse)').matches ?? false,
-      globalThis.matchMedia?.('(max-width: 640px)').matches ?? false,
-    );
-    void flow.startSocial(event.detail.connectorId, embed);
-  };
-
-  #onQrRefresh = (): void => {
-    const step = this.#flow?.state.step;
-    if (step?.name === 'social-panel') void this.#flow?.startSocial(step.connectorId, true);
-  };
-
-  #focusError(): void {
-    const invalid = this.#fields.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (invalid) invalid.focus();
-    else this.#fields.querySelector<HTMLElement>('.si-alert')?.focus();
-  }
-
-  #startTicker(): void {
-    this.#stopTicker();
-    this.now = Date.now();
-    this.#ticker = setInterval(() => {
-      this.now = Date.now();
-      const step = this.flowState?.step;
-      if (step?.name !== 'verification-code' || this.now - step.sentAt > 60_000) this.#stopTicker();
-    }, 1000);
-  }
-
-  #stopTicker(): void {
-    if (this.#ticker) clearInterval(this.#ticker);
-    this.#ticker = undefined;
-  }
-
   // ----- input -----------------------------------------------------------------------------
 
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    const flow = this.#flow;
-    if (!flow || flow.state.busy) return;
-    void this.#submitStep(flow, new FormData(this.#fields));
-  };
-
-  async #submitStep(flow: SignInFlow, data: FormData): Promise<void> {
-    const step = flow.state.step;
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    const termsMissing = () => {
-      const box = this.#fields.querySelector<HTMLInputElement>('input[name="terms"]');
-      if (box && !box.checked) {
-        flow.reject('terms.required', 'terms');
-        return true;
-      }
-      return false;
-    };
-
-    if (step.name === 'sign-in' || step.name === 'register' || step.name === 'forgot-password') {
-      this.#identifierDraft = text('identifier') || undefined;
+    // Read now: the fields may render again while the controller arrives.
+    const data = new FormData(this.#fields);
+    if (this.#controller) {
+      void this.#controller.submit(data);
+      return;
     }
-    switch (step.name) {
-      case 'sign-in': {
-        const identifier = await this.#readIdentifier(flow, text('identifier'), flow.signInTypes);
-        if (!identifier || termsMissing()) return;
-        if (!flow.passwordOnly) return flow.submitIdentifier(identifier);
-        const password = text('password');
-        if (!password) return flow.reject('password.required', 'password');
-        return flow.signInWithPassword(identifier, password);
-      }
-      case 'sign-in-password': {
-        const password = text('password');
-        if (!password) return flow.reject('password.required', 'password');
-        return flow.signInWithPassword(step.identifier, password);
-      }
-      case 'social-callback':
-      case 'leaving':
-      case 'done':
-        return;
-      default: {
-        // Every other step's form lives in the journey views, loaded by now (they rendered it).
-        const views = await journeyViews.load();
-        return views.submitJourneyStep(flow, step, {
-          text,
-          termsMissing,
-          readIdentifier: (types) => this.#readIdentifier(flow, text('identifier'), types),
-        });
-      }
-    }
-  }
-
-  /** Reads and checks the identifier field; reports the problem and returns undefined if invalid. */
-  async #readIdentifier(
-    flow: SignInFlow,
-    value: string,
-    types: readonly SignInIdentifier[],
-  ): Promise<IdentifierPayload | undefined> {
-    const type = detectIdentifierType(value, types);
-    if (!type) {
-      flow.reject('identifier.required', 'identifier');
-      return undefined;
-    }
-    if (type === 'phone') {
-      let tools: PhoneTools;
-      try {
-        tools = await this.#ensurePhone();
-      } catch {
-        // The phone library could not be fetched (offline): say so; the next try fetches again.
-        flow.reject(ClientErrorCode.network, 'identifier');
-        return undefined;
-      }
-      const parsed = tools.parse(value, this.country);
-      if (!parsed?.valid) {
-        flow.reject('identifier.invalid_phone', 'identifier');
-        return undefined;
-      }
-      return { type: 'phone', value: parsed.digits };
-    }
-    const problem = identifierProblem(type, value);
-    if (problem) {
-      flow.reject(`identifier.${problem}`, 'identifier');
-      return undefined;
-    }
-    return toIdentifierPayload(type, value);
-  }
-
-  #onIdentifierInput = (event: Event, types: readonly SignInIdentifier[]): void => {
-    this.#flow?.clearError('identifier');
-    if (!types.includes('phone')) return;
-    const input = event.target as HTMLInputElement;
-    const looksLikePhone = detectIdentifierType(input.value, types) === 'phone';
-    if (looksLikePhone !== this.phoneActive) this.phoneActive = looksLikePhone;
-    if (!looksLikePhone) return;
-    this.#ensurePhone().then(
-      (tools) => {
-        // A pasted "+44 20 …" names its own country: follow it in the picker.
-        if (!input.value.trim().startsWith('+')) return;
-        const parsed = tools.parse(input.value, this.country);
-        if (parsed?.country && parsed.country !== this.country) this.country = parsed.country;
-      },
-      () => undefined, // reported when the form is sent
-    );
-  };
-
-  #onCountryChange = (event: Event): void => {
-    this.country = (event.target as HTMLSelectElement).value;
-    this.#flow?.clearError('identifier');
-  };
-
-  #onNewPasswordInput = (event: Event): void => {
-    this.newPassword = (event.target as HTMLInputElement).value;
-  };
-
-  #onCodeInput = (event: Event): void => {
-    const input = event.target as HTMLInputElement;
-    const digits = input.value.replace(/\D/g, '').slice(0, 6);
-    if (digits !== input.value) input.value = digits;
-    this.#flow?.clearError('code');
-    // A complete code (typed or pasted) is sent at once, as people expect from one-time codes.
-    if (digits.length === 6) this.#fields.requestSubmit();
+    if (this.waiting) return;
+    this.waiting = true;
+    this.controllerError = undefined;
+    void this.#withController((controller) => controller.submit(data)).finally(() => {
+      this.waiting = false;
+    });
   };
 
   #onSchemeChange = (event: MediaQueryListEvent): void => {
     this.prefersDark = event.matches;
   };
 
-  #adoptFieldStyles(): void {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (adoptedRoots.has(root) || !('adoptedStyleSheets' in root)) return;
-    const sheet = fieldStyles.styleSheet;
-    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    adoptedRoots.add(root);
-  }
-
   // ----- light-DOM templates -------------------------------------------------------------------
 
   #renderFields(): TemplateResult {
     if (this.loadError) return this.#renderLoadError(this.loadError);
-    const flow = this.#flow;
-    const flowState = this.flowState;
-    if (!flow || !flowState) return this.#renderLoading();
-    const context: ViewContext = {
+    const config = this.#config;
+    if (!config) return this.#renderLoading();
+    const base: BaseContext = {
       id: this.#id,
-      flow,
-      state: flowState,
-      config: flow.config,
-      busy: flowState.busy || flowState.step.name === 'done',
-      revealed: this.revealed,
-      toggleReveal: (name) => {
-        const next = new Set(this.revealed);
-        if (!next.delete(name)) next.add(name);
-        this.revealed = next;
-      },
-      phone: { country: this.country, countries: this.countries, active: this.phoneActive },
-      onIdentifierInput: this.#onIdentifierInput,
-      onCountryChange: this.#onCountryChange,
-      newPassword: this.newPassword,
-      onNewPasswordInput: this.#onNewPasswordInput,
-      onCodeInput: this.#onCodeInput,
-      now: this.now,
+      config,
       loginHint: this.loginHint,
-      identifierDraft: this.#identifierDraft,
-      display: (identifier) =>
-        identifier.type === 'phone'
-          ? (this.#phone?.parse(`+${identifier.value}`, this.country)?.display ?? `+${identifier.value}`)
-          : identifier.value,
       dark: this.dataset.scheme === 'dark',
-      onProviderSelect: this.#onProviderSelect as (event: Event) => void,
-      onQrRefresh: this.#onQrRefresh,
       connectorName: (id) => {
-        const connector = flow.config.socialConnectors.find((item) => item.id === id);
+        const connector = config.socialConnectors.find((item) => item.id === id);
         return connector ? connectorName(connector, getLocale()) : id;
       },
       describeError: this.#describeError,
-      go: (step) => flow.goTo(step),
-      back: () => flow.back(),
     };
-    const view = renderStep(context, journeyViews.value);
+    const context = this.#controller?.context(base) ?? (this.#quickStart() ? this.#firstScreenContext(base) : undefined);
+    const view = context && renderStep(context, journeyViews.value);
     if (view) return view;
-    if (journeyViews.failed) return this.#renderPartFailed();
-    this.#renderWhenLoaded(journeyViews);
+    if (!context && this.controllerError) return this.#renderPartFailed(() => void this.#withController(() => undefined));
+    if (context && journeyViews.failed) return this.#renderPartFailed(() => this.#renderWhenLoaded(journeyViews));
+    if (context) this.#renderWhenLoaded(journeyViews);
     return this.#renderLoading();
+  }
+
+  /** The sign-in step before the controller has arrived: every action waits for it. */
+  #firstScreenContext(base: BaseContext): ScreenContext {
+    const later = (action: (controller: FormController) => unknown) => () => void this.#withController(action);
+    return {
+      ...base,
+      state: { step: { name: 'sign-in' }, busy: false, depth: 0, error: this.controllerError },
+      busy: this.waiting,
+      revealed: NOTHING_REVEALED,
+      toggleReveal: (name) => later((controller) => controller.toggleReveal(name))(),
+      phone: { country: '', active: false },
+      onIdentifierInput: () => undefined, // the controller reads the field when it arrives
+      onCountryChange: () => undefined,
+      newPassword: '',
+      onNewPasswordInput: () => undefined,
+      onCodeInput: () => undefined,
+      now: 0,
+      display: (identifier) => identifier.value,
+      onProviderSelect: (event) => {
+        event.preventDefault();
+        const { connectorId } = (event as CustomEvent<{ connectorId: string }>).detail;
+        later((controller) => controller.selectProvider(connectorId))();
+      },
+      onQrRefresh: () => undefined,
+      clearError: () => {
+        this.controllerError = undefined;
+      },
+      go: (step) => later((controller) => controller.flow.goTo(step))(),
+      back: () => undefined,
+    };
   }
 
   /** Loads a lazy part and renders again, whether it arrived or failed (which shows its own message). */
@@ -591,8 +417,7 @@ export class SignInForm extends LitElement {
   }
 
   /** The next step's code could not be fetched (offline): say so and offer to try again. */
-  #renderPartFailed(): TemplateResult {
-    const retry = () => this.#renderWhenLoaded(journeyViews);
+  #renderPartFailed(retry: () => void): TemplateResult {
     return html`
       <p class="si-alert" role="alert" tabindex="-1">
         ${msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'load.partFailed' })}
@@ -627,33 +452,9 @@ export class SignInForm extends LitElement {
   }
 }
 
-interface ErrorDescription {
-  code: string;
-  data?: unknown;
-  serverMessage?: string;
-  retryAfter?: number;
-}
-
 /** Used when even the error sentences cannot be fetched: the connection is the likely cause. */
 const unreachable = (): string =>
   msg('Could not reach the server. Check your connection and try again.', { id: 'load.unreachable' });
-
-/** After the first screen is painted, fetch what the next steps need while the user reads it. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
-  else setTimeout(task, 200);
-}
-
-/** Countries sorted by their name in the page language, so the picker reads naturally. */
-function sortCountries(countries: Country[]): Country[] {
-  try {
-    const names = new Intl.DisplayNames([getLocale()], { type: 'region' });
-    const collator = new Intl.Collator(getLocale());
-    return [...countries].sort((a, b) => collator.compare(names.of(a.code) ?? a.code, names.of(b.code) ?? b.code));
-  } catch {
-    return countries;
-  }
-}
 
 declare global {
   interface HTMLElementTagNameMap {

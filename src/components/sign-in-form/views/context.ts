@@ -1,14 +1,39 @@
 import type { SignInExperience, SignInIdentifier } from '../../../api/schemas.js';
 import type { Country } from '../../../flow/phone.js';
-import type { EntryStep, FlowState, SignInFlow } from '../../../flow/sign-in-flow.js';
+import type { EntryStep, ErrorTarget, FlowState, SignInFlow } from '../../../flow/sign-in-flow.js';
 
-/** What the step views read from `<sign-in-form>` and the few things they can ask it to do. */
-export interface ViewContext {
+/** An error as the element describes and reports it. */
+export interface ErrorDescription {
+  code: string;
+  data?: unknown;
+  serverMessage?: string;
+  retryAfter?: number;
+}
+
+/** What `<sign-in-form>` itself provides to the templates, whether or not the flow has loaded. */
+export interface BaseContext {
   /** Prefix for element ids, unique per form on the page. */
   id: string;
-  flow: SignInFlow;
-  state: FlowState;
   config: SignInExperience;
+  loginHint?: string;
+  /** Dark scheme in effect (dark logos). */
+  dark: boolean;
+  /** A connector's display name in the current language. */
+  connectorName: (connectorId: string) => string;
+  /**
+   * The localized sentence for an error code; undefined for the moment the sentences take to load
+   * (the form renders again when they arrive).
+   */
+  describeError: (error: ErrorDescription) => string | undefined;
+}
+
+/**
+ * What the first screen's templates read. The flow is absent for the moment between the first
+ * paint and the arrival of the controller; the element then stands in for every action.
+ */
+export interface ScreenContext extends BaseContext {
+  flow?: SignInFlow;
+  state: FlowState;
   busy: boolean;
   /** Names of password fields currently shown in clear text. */
   revealed: ReadonlySet<string>;
@@ -29,22 +54,19 @@ export interface ViewContext {
   onCodeInput: (event: Event) => void;
   /** Current time, refreshed every second while a resend countdown runs. */
   now: number;
-  loginHint?: string;
   /** What the user last sent from an identifier field, so going back shows it again. */
   identifierDraft?: string;
   /** An identifier as the user would recognise it (`+86 138 0013 8000` for phones). */
   display: (identifier: { type: string; value: string }) => string;
-  /** Dark scheme in effect (dark logos). */
-  dark: boolean;
   onProviderSelect: (event: Event) => void;
   onQrRefresh: (event: Event) => void;
-  /** A connector's display name in the current language. */
-  connectorName: (connectorId: string) => string;
-  /**
-   * The localized sentence for an error code; undefined for the moment the sentences take to load
-   * (the form renders again when they arrive).
-   */
-  describeError: (error: { code: string; data?: unknown; serverMessage?: string; retryAfter?: number }) => string | undefined;
+  /** The user changed a field that showed an error. */
+  clearError: (target: ErrorTarget) => void;
   go: (step: EntryStep) => void;
   back: () => void;
+}
+
+/** What every later step's templates read: the flow is there. */
+export interface ViewContext extends ScreenContext {
+  flow: SignInFlow;
 }

@@ -7,9 +7,9 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 import type { SignInIdentifier } from '../../../api/schemas.js';
-import type { ErrorTarget } from '../../../flow/sign-in-flow.js';
+import type { ErrorTarget } from '../../../flow/steps.js';
 import { safeHttpUrl } from '../../../internal/urls.js';
-import type { ViewContext } from './context.js';
+import type { ScreenContext } from './context.js';
 
 export function title(text: string, subtitle?: string | TemplateResult): TemplateResult {
   return html`<h1 class="si-title" tabindex="-1">${text}</h1>
@@ -17,18 +17,18 @@ export function title(text: string, subtitle?: string | TemplateResult): Templat
 }
 
 /** The error for a target, or undefined. */
-export function errorFor(ctx: ViewContext, target: ErrorTarget) {
+export function errorFor(ctx: ScreenContext, target: ErrorTarget) {
   const error = ctx.state.error;
   return error?.target === target ? error : undefined;
 }
 
-export function errorText(ctx: ViewContext, target: ErrorTarget): string | undefined {
+export function errorText(ctx: ScreenContext, target: ErrorTarget): string | undefined {
   const error = errorFor(ctx, target);
   return error ? ctx.describeError(error) : undefined;
 }
 
 /** The step's alert: a form-level error, or a notice such as "password changed". */
-export function alerts(ctx: ViewContext): TemplateResult {
+export function alerts(ctx: ScreenContext): TemplateResult {
   const text = errorText(ctx, 'form');
   const notice = ctx.state.notice;
   return html`${text ? html`<p class="si-alert" role="alert" tabindex="-1">${text}</p>` : nothing}
@@ -42,7 +42,7 @@ export function alerts(ctx: ViewContext): TemplateResult {
     : nothing}`;
 }
 
-function fieldError(ctx: ViewContext, target: ErrorTarget, id: string): TemplateResult | typeof nothing {
+function fieldError(ctx: ScreenContext, target: ErrorTarget, id: string): TemplateResult | typeof nothing {
   const text = errorText(ctx, target);
   return text ? html`<p class="si-error" id=${id} role="alert">${text}</p>` : nothing;
 }
@@ -65,7 +65,7 @@ export function identifierLabel(types: readonly SignInIdentifier[]): string {
  * value looks like a phone number (always, when phone is the only type).
  */
 export function identifierField(
-  ctx: ViewContext,
+  ctx: ScreenContext,
   types: readonly SignInIdentifier[],
   options: { autocomplete?: string; value?: string } = {},
 ): TemplateResult {
@@ -99,7 +99,7 @@ export function identifierField(
   </div>`;
 }
 
-function countryPicker(ctx: ViewContext): TemplateResult {
+function countryPicker(ctx: ScreenContext): TemplateResult {
   const { country, countries } = ctx.phone;
   const calling = countries?.find((item) => item.code === country)?.callingCode;
   const regionName = regionNames();
@@ -124,14 +124,20 @@ function countryPicker(ctx: ViewContext): TemplateResult {
 function regionNames(): (code: string) => string {
   try {
     const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
-    return (code) => names.of(code) ?? code;
+    return (code) => {
+      try {
+        return names.of(code) ?? code;
+      } catch {
+        return code; // not a region code (an empty picker before the countries load)
+      }
+    };
   } catch {
     return (code) => code;
   }
 }
 
 /** A username field for registration and the missing-username step. */
-export function usernameField(ctx: ViewContext): TemplateResult {
+export function usernameField(ctx: ScreenContext): TemplateResult {
   return identifierField(ctx, ['username'], { autocomplete: 'username' });
 }
 
@@ -150,7 +156,7 @@ export function hiddenUsername(value: string): TemplateResult {
 }
 
 export function passwordField(
-  ctx: ViewContext,
+  ctx: ScreenContext,
   options: {
     name: 'password' | 'confirm';
     label: string;
@@ -181,7 +187,7 @@ export function passwordField(
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ifDefined(ids || undefined)}
         @input=${(event: Event) => {
-          ctx.flow.clearError(target);
+          ctx.clearError(target);
           if (options.rules) ctx.onNewPasswordInput(event);
         }}
       />
@@ -205,7 +211,7 @@ export function passwordField(
   </div>`;
 }
 
-export function codeField(ctx: ViewContext): TemplateResult {
+export function codeField(ctx: ScreenContext): TemplateResult {
   const id = `${ctx.id}-code`;
   const error = errorFor(ctx, 'code');
   return html`<div class="si-field">
@@ -229,7 +235,7 @@ export function codeField(ctx: ViewContext): TemplateResult {
   </div>`;
 }
 
-export function submitButton(ctx: ViewContext, label: string, busyLabel: string): TemplateResult {
+export function submitButton(ctx: ScreenContext, label: string, busyLabel: string): TemplateResult {
   return html`<button class="si-button" type="submit" aria-disabled=${ctx.busy ? 'true' : 'false'}>
     ${ctx.busy ? html`<span class="si-spinner" aria-hidden="true"></span>` : nothing}
     ${ctx.busy ? busyLabel : label}
@@ -244,7 +250,7 @@ export function linkButton(label: string, onClick: () => void, extraClass = ''):
  * Terms of use and privacy policy: a checkbox where the tenant asks for explicit agreement, a
  * sentence otherwise. Nothing when the tenant has neither link.
  */
-export function terms(ctx: ViewContext, explicit: boolean): TemplateResult | typeof nothing {
+export function terms(ctx: ScreenContext, explicit: boolean): TemplateResult | typeof nothing {
   const termsUrl = safeHttpUrl(ctx.config.termsOfUseUrl);
   const privacyUrl = safeHttpUrl(ctx.config.privacyPolicyUrl);
   if (!termsUrl && !privacyUrl) return nothing;
@@ -271,7 +277,7 @@ export function terms(ctx: ViewContext, explicit: boolean): TemplateResult | typ
         type="checkbox"
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
-        @change=${() => ctx.flow.clearError('terms')}
+        @change=${() => ctx.clearError('terms')}
       />
       <label for=${id}>${msg(html`I agree to the ${links}.`, { id: 'terms.explicit' })}</label>
     </div>
@@ -280,12 +286,12 @@ export function terms(ctx: ViewContext, explicit: boolean): TemplateResult | typ
 }
 
 /** Whether a step must show the terms checkbox (the tenant's `agreeToTermsPolicy`). */
-export function termsExplicit(ctx: ViewContext, registering: boolean): boolean {
+export function termsExplicit(ctx: ScreenContext, registering: boolean): boolean {
   const policy = ctx.config.agreeToTermsPolicy ?? 'Automatic';
   return policy === 'Manual' || (policy === 'ManualRegistrationOnly' && registering);
 }
 
-export function backButton(ctx: ViewContext): TemplateResult | typeof nothing {
+export function backButton(ctx: ScreenContext): TemplateResult | typeof nothing {
   if (ctx.state.depth === 0) return nothing;
   return html`<button class="si-back" type="button" @click=${() => ctx.back()}>
     <span aria-hidden="true">←</span> ${msg('Back', { id: 'common.back' })}

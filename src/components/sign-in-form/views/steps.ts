@@ -6,8 +6,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
-import type { Step } from '../../../flow/sign-in-flow.js';
-import type { ViewContext } from './context.js';
+import type { Step } from '../../../flow/steps.js';
+import * as rules from '../../../flow/rules.js';
+import type { ScreenContext, ViewContext } from './context.js';
 import {
   alerts,
   backButton,
@@ -31,26 +32,27 @@ export type JourneyStep = Exclude<
 
 /** The current step's template, or undefined while it lives in journey views not loaded yet. */
 export function renderStep(
-  ctx: ViewContext,
+  ctx: ScreenContext,
   journeys?: { renderJourneyStep: (ctx: ViewContext, step: JourneyStep) => TemplateResult },
 ): TemplateResult | undefined {
   const step = ctx.state.step;
+  if (step.name === 'sign-in' || step.name === 'done') return signIn(ctx);
+  // Every other step is reached through the flow, so it is there.
+  if (!ctx.flow) return undefined;
+  const full = ctx as ViewContext;
   switch (step.name) {
-    case 'sign-in':
-    case 'done':
-      return signIn(ctx);
     case 'sign-in-password':
-      return signInPassword(ctx, step);
+      return signInPassword(full, step);
     case 'social-callback':
     case 'leaving':
-      return waiting(ctx, step);
+      return waiting(full, step);
     default:
-      return journeys?.renderJourneyStep(ctx, step);
+      return journeys?.renderJourneyStep(full, step);
   }
 }
 
 /** The tenant's social providers under a divider, or alone when they are the only way in. */
-export function socialSection(ctx: ViewContext, withDivider: boolean): TemplateResult | typeof nothing {
+export function socialSection(ctx: ScreenContext, withDivider: boolean): TemplateResult | typeof nothing {
   const { config } = ctx;
   if (!config.socialConnectors.some((connector) => connector.platform !== 'Native')) return nothing;
   return html`
@@ -78,10 +80,10 @@ function waiting(ctx: ViewContext, step: StepOf<'social-callback'> | StepOf<'lea
   `;
 }
 
-function signIn(ctx: ViewContext): TemplateResult {
-  const { flow } = ctx;
-  const types = flow.signInTypes;
-  const passwordOnly = flow.passwordOnly;
+function signIn(ctx: ScreenContext): TemplateResult {
+  const { config } = ctx;
+  const types = rules.signInTypes(config);
+  const passwordOnly = rules.passwordOnly(config);
   return html`
     ${title(msg('Sign in', { id: 'signIn.title' }))} ${alerts(ctx)}
     ${types.length === 0
@@ -105,7 +107,7 @@ function signIn(ctx: ViewContext): TemplateResult {
         `}
     ${socialSection(ctx, types.length > 0)}
     ${types.length === 0 ? terms(ctx, termsExplicit(ctx, false)) : nothing}
-    ${flow.canRegister
+    ${rules.canRegister(config)
       ? html`<p class="si-switch">
           ${msg('No account yet?', { id: 'signIn.noAccount' })}
           ${linkButton(msg('Create account', { id: 'signIn.createAccount' }), () => ctx.go('register'))}
@@ -114,8 +116,8 @@ function signIn(ctx: ViewContext): TemplateResult {
   `;
 }
 
-function forgotLink(ctx: ViewContext): TemplateResult | typeof nothing {
-  if (ctx.flow.resetTypes.length === 0) return nothing;
+function forgotLink(ctx: ScreenContext): TemplateResult | typeof nothing {
+  if (rules.resetTypes(ctx.config).length === 0) return nothing;
   return html`<p class="si-aside">
     ${linkButton(msg('Forgot your password?', { id: 'signIn.forgot' }), () => ctx.go('forgot-password'))}
   </p>`;

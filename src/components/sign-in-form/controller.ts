@@ -1,0 +1,399 @@
+/**
+ * Everything `<sign-in-form>` does once its first screen is on screen: the journey state machine,
+ * reading and checking what the user typed, phone numbers, the resend countdown, social
+ * providers, and where the page goes when a journey ends. The element loads this module right
+ * after its first paint and waits for it when the user acts sooner.
+ */
+import { ExperienceClient, type ExperienceClientOptions } from '../../api/client.js';
+import { ClientErrorCode } from '../../api/errors.js';
+import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
+import { SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
+import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
+import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
+import { SignInFlow } from '../../flow/sign-in-flow.js';
+import { type FirstScreen, type FlowState, stepPath } from '../../flow/steps.js';
+import { prefersRedirect } from '../../flow/social-basics.js';
+import { getLocale } from '../../i18n/localization.js';
+import { safeHttpUrl } from '../../internal/urls.js';
+import { adoptStyles } from './adopt-styles.js';
+import { journeyStyles } from './journey.styles.js';
+import { errorSentences, flowJourneys, journeyViews } from './lazy.js';
+import type { BaseContext, ErrorDescription, ViewContext } from './views/context.js';
+
+/** What the controller needs from its element. */
+export interface FormHost {
+  readonly element: HTMLElement;
+  /** The light-DOM form the steps render into. */
+  readonly fields: HTMLFormElement;
+  requestUpdate(): void;
+  /** Dispatches `si-error` with the sentence the user sees. */
+  reportError(error: ErrorDescription): void;
+}
+
+export interface ControllerOptions {
+  client?: ExperienceClient;
+  clientOptions: ExperienceClientOptions;
+  config: SignInExperience;
+  screen: FirstScreen;
+}
+
+export class FormController {
+  readonly flow: SignInFlow;
+  #state: FlowState;
+  #revealed = new Set<string>();
+  #country = '';
+  #countries?: Country[];
+  #phoneActive = false;
+  #newPassword = '';
+  #now = Date.now();
+  #phone?: PhoneTools;
+  #ticker?: ReturnType<typeof setInterval>;
+  #focusTitle = false;
+  /** The identifier text last sent from sign-in, sign-up or reset (never a password or code). */
+  #identifierDraft?: string;
+  readonly #unsubscribe: () => void;
+
+  constructor(
+    readonly host: FormHost,
+    options: ControllerOptions,
+  ) {
+    const client = options.client ?? new ExperienceClient(options.clientOptions);
+    this.flow = new SignInFlow(client, options.config, options.screen, { origin: globalThis.location?.origin });
+    this.#state = this.flow.state;
+    this.#unsubscribe = this.flow.subscribe((next, previous) => this.#onFlowState(next, previous));
+    this.#country = defaultCountry(getLocale(), globalThis.navigator?.languages ?? []);
+    adoptStyles(host.element, journeyStyles);
+    // Typed before this module arrived: the country picker follows a phone number at once.
+    const input = host.fields.querySelector<HTMLInputElement>('input[name="identifier"]');
+    if (input?.value) this.#onIdentifierInput({ target: input } as unknown as Event, this.flow.signInTypes);
+    whenIdle(() => {
+      journeyViews.load().catch(() => undefined);
+      flowJourneys.load().catch(() => undefined);
+      errorSentences.load().catch(() => undefined);
+      this.#preparePhone(options.config);
+    });
+  }
+
+  get state(): FlowState {
+    return this.#state;
+  }
+
+  /** Stops listening and ticking; the element is gone or loads another config. */
+  dispose(): void {
+    this.#unsubscribe();
+    this.#stopTicker();
+  }
+
+  /** The element left the document: the countdown stops (and starts again on the next code step). */
+  disconnected(): void {
+    this.#stopTicker();
+  }
+
+  /** Called by the element after each render. */
+  afterRender(): void {
+    if (this.#focusTitle) {
+      this.#focusTitle = false;
+      this.host.fields.querySelector<HTMLElement>('.si-title')?.focus({ preventScroll: false });
+    }
+  }
+
+  /** Everything the step templates read, on top of what the element itself provides. */
+  context(base: BaseContext): ViewContext {
+    const flow = this.flow;
+    const state = this.#state;
+    return {
+      ...base,
+      flow,
+      state,
+      busy: state.busy || state.step.name === 'done',
+      revealed: this.#revealed,
+      toggleReveal: this.toggleReveal,
+      phone: { country: this.#country, countries: this.#countries, active: this.#phoneActive },
+      onIdentifierInput: this.#onIdentifierInput,
+      onCountryChange: this.#onCountryChange,
+      newPassword: this.#newPassword,
+      onNewPasswordInput: this.#onNewPasswordInput,
+      onCodeInput: this.#onCodeInput,
+      now: this.#now,
+      identifierDraft: this.#identifierDraft,
+      display: (identifier) =>
+        identifier.type === 'phone'
+          ? (this.#phone?.parse(`+${identifier.value}`, this.#country)?.display ?? `+${identifier.value}`)
+          : identifier.value,
+      onProviderSelect: (event) => {
+        event.preventDefault();
+        this.selectProvider((event as CustomEvent<{ connectorId: string }>).detail.connectorId);
+      },
+      onQrRefresh: this.#onQrRefresh,
+      clearError: (target) => flow.clearError(target),
+      go: (step) => flow.goTo(step),
+      back: () => flow.back(),
+    };
+  }
+
+  toggleReveal = (name: string): void => {
+    const next = new Set(this.#revealed);
+    if (!next.delete(name)) next.add(name);
+    this.#revealed = next;
+    this.host.requestUpdate();
+  };
+
+  // ----- flow ----------------------------------------------------------------------------------
+
+  #onFlowState(next: FlowState, previous: FlowState): void {
+    this.#state = next;
+    const host = this.host;
+    host.requestUpdate();
+    if (previous.step !== next.step) {
+      this.#revealed = new Set();
+      this.#newPassword = '';
+      this.#phoneActive = false;
+      this.#focusTitle = previous.step.name !== next.step.name || next.step.name === 'continue';
+      if (next.step.name === 'verification-code') this.#startTicker();
+      else this.#stopTicker();
+      host.element.dispatchEvent(new SiStepChangeEvent({ step: next.step.name, path: stepPath(next.step) }));
+    }
+    if (next.error && next.error !== previous.error) {
+      host.reportError(next.error);
+      if (next.error.target === 'code') {
+        const input = host.fields.querySelector<HTMLInputElement>('input[name="code"]');
+        if (input) input.value = '';
+      }
+      void (host.element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete.then(() => this.#focusError());
+    }
+    if (next.step.name === 'done' && previous.step.name !== 'done') this.#finish(next.step.redirectTo);
+    if (next.step.name === 'leaving' && previous.step.name !== 'leaving') this.#leave(next.step.url);
+  }
+
+  #finish(redirectTo: string): void {
+    const target = safeHttpUrl(redirectTo);
+    if (!target) {
+      this.flow.reject(ClientErrorCode.invalidResponse, 'form');
+      return;
+    }
+    const proceed = this.host.element.dispatchEvent(new SiSuccessEvent({ redirectTo: target }));
+    if (proceed) globalThis.location.assign(target);
+  }
+
+  /** Full-page navigation to a social provider (only ever to an http(s) URL). */
+  #leave(url: string): void {
+    const target = safeHttpUrl(url);
+    if (!target) {
+      this.flow.goTo('sign-in');
+      this.flow.reject(ClientErrorCode.invalidResponse, 'form');
+      return;
+    }
+    // Coming back with the browser's Back button shows the form again, not a spinner.
+    addEventListener('pageshow', () => this.flow.goTo('sign-in'), { once: true });
+    globalThis.location.assign(target);
+  }
+
+  /** A provider button was pressed (on the first screen or any later one). */
+  selectProvider(connectorId: string): void {
+    const flow = this.flow;
+    if (flow.state.busy) return;
+    const box = this.host.fields.querySelector<HTMLInputElement>('input[name="terms"]');
+    if (box && !box.checked) {
+      flow.reject('terms.required', 'terms');
+      return;
+    }
+    const embed = !prefersRedirect(
+      globalThis.navigator?.userAgent ?? '',
+      globalThis.matchMedia?.('(pointer: coarse)').matches ?? false,
+      globalThis.matchMedia?.('(max-width: 640px)').matches ?? false,
+    );
+    void flow.startSocial(connectorId, embed);
+  }
+
+  #onQrRefresh = (): void => {
+    const step = this.flow.state.step;
+    if (step.name === 'social-panel') void this.flow.startSocial(step.connectorId, true);
+  };
+
+  #focusError(): void {
+    const fields = this.host.fields;
+    const invalid = fields.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else fields.querySelector<HTMLElement>('.si-alert')?.focus();
+  }
+
+  #startTicker(): void {
+    this.#stopTicker();
+    this.#now = Date.now();
+    this.#ticker = setInterval(() => {
+      this.#now = Date.now();
+      const step = this.#state.step;
+      if (step.name !== 'verification-code' || this.#now - step.sentAt > 60_000) this.#stopTicker();
+      this.host.requestUpdate();
+    }, 1000);
+  }
+
+  #stopTicker(): void {
+    if (this.#ticker) clearInterval(this.#ticker);
+    this.#ticker = undefined;
+  }
+
+  // ----- input -----------------------------------------------------------------------------
+
+  /** The form was sent: read the step's fields and act (a busy flow ignores it). */
+  async submit(data: FormData): Promise<void> {
+    const flow = this.flow;
+    if (flow.state.busy) return;
+    const step = flow.state.step;
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const termsMissing = () => {
+      const box = this.host.fields.querySelector<HTMLInputElement>('input[name="terms"]');
+      if (box && !box.checked) {
+        flow.reject('terms.required', 'terms');
+        return true;
+      }
+      return false;
+    };
+
+    if (step.name === 'sign-in' || step.name === 'register' || step.name === 'forgot-password') {
+      this.#identifierDraft = text('identifier') || undefined;
+    }
+    switch (step.name) {
+      case 'sign-in': {
+        const identifier = await this.#readIdentifier(text('identifier'), flow.signInTypes);
+        if (!identifier || termsMissing()) return;
+        if (!flow.passwordOnly) return flow.submitIdentifier(identifier);
+        const password = text('password');
+        if (!password) return flow.reject('password.required', 'password');
+        return flow.signInWithPassword(identifier, password);
+      }
+      case 'sign-in-password': {
+        const password = text('password');
+        if (!password) return flow.reject('password.required', 'password');
+        return flow.signInWithPassword(step.identifier, password);
+      }
+      case 'social-callback':
+      case 'leaving':
+      case 'done':
+        return;
+      default: {
+        // Every other step's form lives in the journey views, loaded by now (they rendered it).
+        const views = await journeyViews.load();
+        return views.submitJourneyStep(flow, step, {
+          text,
+          termsMissing,
+          readIdentifier: (types) => this.#readIdentifier(text('identifier'), types),
+        });
+      }
+    }
+  }
+
+  /** Reads and checks the identifier field; reports the problem and returns undefined if invalid. */
+  async #readIdentifier(value: string, types: readonly SignInIdentifier[]): Promise<IdentifierPayload | undefined> {
+    const flow = this.flow;
+    const type = detectIdentifierType(value, types);
+    if (!type) {
+      flow.reject('identifier.required', 'identifier');
+      return undefined;
+    }
+    if (type === 'phone') {
+      let tools: PhoneTools;
+      try {
+        tools = await this.#ensurePhone();
+      } catch {
+        // The phone library could not be fetched (offline): say so; the next try fetches again.
+        flow.reject(ClientErrorCode.network, 'identifier');
+        return undefined;
+      }
+      const parsed = tools.parse(value, this.#country);
+      if (!parsed?.valid) {
+        flow.reject('identifier.invalid_phone', 'identifier');
+        return undefined;
+      }
+      return { type: 'phone', value: parsed.digits };
+    }
+    const problem = identifierProblem(type, value);
+    if (problem) {
+      flow.reject(`identifier.${problem}`, 'identifier');
+      return undefined;
+    }
+    return toIdentifierPayload(type, value);
+  }
+
+  /** Phone fields need libphonenumber-js: fetch it now if the tenant uses phone numbers at all. */
+  #preparePhone(config: SignInExperience): void {
+    const usesPhone =
+      config.signIn.methods.some((m) => m.identifier === 'phone') ||
+      config.signUp.identifiers.includes('phone') ||
+      config.forgotPassword.phone;
+    if (usesPhone) this.#ensurePhone().catch(() => undefined);
+  }
+
+  async #ensurePhone(): Promise<PhoneTools> {
+    this.#phone ??= await loadPhoneTools();
+    if (!this.#countries) {
+      this.#countries = sortCountries(this.#phone.countries);
+      this.host.requestUpdate();
+    }
+    return this.#phone;
+  }
+
+  #onIdentifierInput = (event: Event, types: readonly SignInIdentifier[]): void => {
+    this.flow.clearError('identifier');
+    if (!types.includes('phone')) return;
+    const input = event.target as HTMLInputElement;
+    const looksLikePhone = detectIdentifierType(input.value, types) === 'phone';
+    if (looksLikePhone !== this.#phoneActive) {
+      this.#phoneActive = looksLikePhone;
+      this.host.requestUpdate();
+    }
+    if (!looksLikePhone) return;
+    this.#ensurePhone().then(
+      (tools) => {
+        // A pasted "+44 20 …" names its own country: follow it in the picker.
+        if (!input.value.trim().startsWith('+')) return;
+        const parsed = tools.parse(input.value, this.#country);
+        if (parsed?.country && parsed.country !== this.#country) {
+          this.#country = parsed.country;
+          this.host.requestUpdate();
+        }
+      },
+      () => undefined, // reported when the form is sent
+    );
+  };
+
+  #onCountryChange = (event: Event): void => {
+    this.#country = (event.target as HTMLSelectElement).value;
+    this.flow.clearError('identifier');
+    this.host.requestUpdate();
+  };
+
+  #onNewPasswordInput = (event: Event): void => {
+    this.#newPassword = (event.target as HTMLInputElement).value;
+    this.host.requestUpdate();
+  };
+
+  #onCodeInput = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const digits = input.value.replace(/\D/g, '').slice(0, 6);
+    if (digits !== input.value) input.value = digits;
+    this.flow.clearError('code');
+    // A complete code (typed or pasted) is sent at once, as people expect from one-time codes.
+    if (digits.length === 6) this.host.fields.requestSubmit();
+  };
+}
+
+/** After the first screen is painted, fetch what the next steps need while the user reads it. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 200);
+}
+
+/** Countries sorted by their name in the page language, so the picker reads naturally. */
+function sortCountries(countries: Country[]): Country[] {
+  try {
+    const names = new Intl.DisplayNames([getLocale()], { type: 'region' });
+    const collator = new Intl.Collator(getLocale());
+    return [...countries].sort((a, b) => collator.compare(names.of(a.code) ?? a.code, names.of(b.code) ?? b.code));
+  } catch {
+    return countries;
+  }
+}

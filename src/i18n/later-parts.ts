@@ -1,0 +1,85 @@
+/**
+ * Where each language's later parts live: the strings of the steps after the first screen, and
+ * the error sentences (see message-parts.ts). Loaded with the first of them, so the first screen
+ * carries only the map of first parts (localization.ts).
+ */
+import type { LocaleCode, Part } from './localization.js';
+
+export const laterParts: Record<Exclude<LocaleCode, 'en'>, readonly [steps: Part, errors: Part]> = {
+  ar: [
+    () => import('../generated/locales/ar.js?part=steps'),
+    () => import('../generated/locales/ar.js?part=errors'),
+  ],
+  cs: [
+    () => import('../generated/locales/cs.js?part=steps'),
+    () => import('../generated/locales/cs.js?part=errors'),
+  ],
+  de: [
+    () => import('../generated/locales/de.js?part=steps'),
+    () => import('../generated/locales/de.js?part=errors'),
+  ],
+  es: [
+    () => import('../generated/locales/es.js?part=steps'),
+    () => import('../generated/locales/es.js?part=errors'),
+  ],
+  'fa-IR': [
+    () => import('../generated/locales/fa-IR.js?part=steps'),
+    () => import('../generated/locales/fa-IR.js?part=errors'),
+  ],
+  fr: [
+    () => import('../generated/locales/fr.js?part=steps'),
+    () => import('../generated/locales/fr.js?part=errors'),
+  ],
+  it: [
+    () => import('../generated/locales/it.js?part=steps'),
+    () => import('../generated/locales/it.js?part=errors'),
+  ],
+  ja: [
+    () => import('../generated/locales/ja.js?part=steps'),
+    () => import('../generated/locales/ja.js?part=errors'),
+  ],
+  ko: [
+    () => import('../generated/locales/ko.js?part=steps'),
+    () => import('../generated/locales/ko.js?part=errors'),
+  ],
+  'pl-PL': [
+    () => import('../generated/locales/pl-PL.js?part=steps'),
+    () => import('../generated/locales/pl-PL.js?part=errors'),
+  ],
+  'pt-BR': [
+    () => import('../generated/locales/pt-BR.js?part=steps'),
+    () => import('../generated/locales/pt-BR.js?part=errors'),
+  ],
+  'pt-PT': [
+    () => import('../generated/locales/pt-PT.js?part=steps'),
+    () => import('../generated/locales/pt-PT.js?part=errors'),
+  ],
+  ru: [
+    () => import('../generated/locales/ru.js?part=steps'),
+    () => import('../generated/locales/ru.js?part=errors'),
+  ],
+  th: [
+    () => import('../generated/locales/th.js?part=steps'),
+    () => import('../generated/locales/th.js?part=errors'),
+  ],
+  'tr-TR': [
+    () => import('../generated/locales/tr-TR.js?part=steps'),
+    () => import('../generated/locales/tr-TR.js?part=errors'),
+  ],
+  'uk-UA': [
+    () => import('../generated/locales/uk-UA.js?part=steps'),
+    () => import('../generated/locales/uk-UA.js?part=errors'),
+  ],
+  'zh-CN': [
+    () => import('../generated/locales/zh-CN.js?part=steps'),
+    () => import('../generated/locales/zh-CN.js?part=errors'),
+  ],
+  'zh-HK': [
+    () => import('../generated/locales/zh-HK.js?part=steps'),
+    () => import('../generated/locales/zh-HK.js?part=errors'),
+  ],
+  'zh-TW': [
+    () => import('../generated/locales/zh-TW.js?part=steps'),
+    () => import('../generated/locales/zh-TW.js?part=errors'),
+  ],
+};
