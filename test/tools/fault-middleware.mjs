@@ -113,7 +113,7 @@ const PROBE = String.raw`(() => {
 `;
 
 /** Lazily fetched files that fault tests fail (see test/faults/lazy-parts.test.ts). */
-const LAZY_ASSETS = ['/node_modules/libphonenumber-js/'];
+const LAZY_ASSETS = ['/node_modules/libphonenumber-js/', '/src/components/sign-in-form/controller.ts'];
 
 export function faultMiddleware() {
   /** app id → armed rules */
@@ -129,7 +129,9 @@ export function faultMiddleware() {
     const asset = (rules.get(ASSET_KEY) ?? []).find((candidate) => candidate.remaining > 0 && path.startsWith(candidate.prefix));
     if (asset) {
       asset.remaining -= 1;
-      return answer(ctx, asset.response ?? {});
+      const response = asset.response ?? {};
+      if (response.delayMs) await sleep(response.delayMs);
+      if (!response.passThrough) return answer(ctx, response);
     }
     if (isMarkedPage(ctx)) return strictPage(ctx, next);
     if (LAZY_ASSETS.some((prefix) => path.startsWith(prefix))) {
