@@ -19,6 +19,8 @@ import { adoptStyles } from './adopt-styles.js';
 import { journeyStyles } from './journey.styles.js';
 import { errorSentences, flowJourneys, journeyViews } from './lazy.js';
 import type { BaseContext, ErrorDescription, ViewContext } from './views/context.js';
+import { renderFlowStep } from './views/flow-steps.js';
+import type { LaterSteps } from './views/steps.js';
 
 /** What the controller needs from its element. */
 export interface FormHost {
@@ -130,6 +132,9 @@ export class FormController {
       back: () => flow.back(),
     };
   }
+
+  /** Every step but the first screen (the journeys' once their views have loaded). */
+  readonly renderLater: LaterSteps = (ctx, step) => renderFlowStep(ctx, step, journeyViews.value);
 
   toggleReveal = (name: string): void => {
     const next = new Set(this.#revealed);

@@ -369,7 +369,7 @@ export class SignInForm extends LitElement {
       describeError: this.#describeError,
     };
     const context = this.#controller?.context(base) ?? (this.#quickStart() ? this.#firstScreenContext(base) : undefined);
-    const view = context && renderStep(context, journeyViews.value);
+    const view = context && renderStep(context, this.#controller?.renderLater);
     if (view) return view;
     if (!context && this.controllerError) return this.#renderPartFailed(() => void this.#withController(() => undefined));
     if (context && journeyViews.failed) return this.#renderPartFailed(() => this.#renderWhenLoaded(journeyViews));

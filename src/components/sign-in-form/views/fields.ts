@@ -42,7 +42,7 @@ export function alerts(ctx: ScreenContext): TemplateResult {
     : nothing}`;
 }
 
-function fieldError(ctx: ScreenContext, target: ErrorTarget, id: string): TemplateResult | typeof nothing {
+export function fieldError(ctx: ScreenContext, target: ErrorTarget, id: string): TemplateResult | typeof nothing {
   const text = errorText(ctx, target);
   return text ? html`<p class="si-error" id=${id} role="alert">${text}</p>` : nothing;
 }
@@ -136,25 +136,6 @@ function regionNames(): (code: string) => string {
   }
 }
 
-/** A username field for registration and the missing-username step. */
-export function usernameField(ctx: ScreenContext): TemplateResult {
-  return identifierField(ctx, ['username'], { autocomplete: 'username' });
-}
-
-/** Keeps the identifier in the form (for password managers) on steps that do not show it. */
-export function hiddenUsername(value: string): TemplateResult {
-  return html`<input
-    class="si-visually-hidden"
-    type="text"
-    name="username"
-    autocomplete="username"
-    tabindex="-1"
-    aria-hidden="true"
-    readonly
-    .value=${value}
-  />`;
-}
-
 export function passwordField(
   ctx: ScreenContext,
   options: {
@@ -208,30 +189,6 @@ export function passwordField(
     </div>
     ${options.rules?.template ?? nothing}
     ${fieldError(ctx, target, `${id}-error`)}
-  </div>`;
-}
-
-export function codeField(ctx: ScreenContext): TemplateResult {
-  const id = `${ctx.id}-code`;
-  const error = errorFor(ctx, 'code');
-  return html`<div class="si-field">
-    <label class="si-label" for=${id}>${msg('Verification code', { id: 'field.code' })}</label>
-    <input
-      class="si-input si-input--code"
-      id=${id}
-      dir="ltr"
-      name="code"
-      type="text"
-      inputmode="numeric"
-      autocomplete="one-time-code"
-      maxlength="6"
-      pattern="[0-9]{6}"
-      enterkeyhint="done"
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
-      @input=${ctx.onCodeInput}
-    />
-    ${fieldError(ctx, 'code', `${id}-error`)}
   </div>`;
 }
 
@@ -289,11 +246,4 @@ export function terms(ctx: ScreenContext, explicit: boolean): TemplateResult | t
 export function termsExplicit(ctx: ScreenContext, registering: boolean): boolean {
   const policy = ctx.config.agreeToTermsPolicy ?? 'Automatic';
   return policy === 'Manual' || (policy === 'ManualRegistrationOnly' && registering);
-}
-
-export function backButton(ctx: ScreenContext): TemplateResult | typeof nothing {
-  if (ctx.state.depth === 0) return nothing;
-  return html`<button class="si-back" type="button" @click=${() => ctx.back()}>
-    <span aria-hidden="true">←</span> ${msg('Back', { id: 'common.back' })}
-  </button>`;
 }

@@ -15,9 +15,6 @@ import { QrSignIn } from '../../qr-sign-in/qr-sign-in.js';
 import type { ViewContext } from './context.js';
 import {
   alerts,
-  backButton,
-  codeField,
-  hiddenUsername,
   identifierField,
   linkButton,
   passwordField,
@@ -25,8 +22,8 @@ import {
   terms,
   termsExplicit,
   title,
-  usernameField,
 } from './fields.js';
+import { backButton, codeField, hiddenUsername, usernameField } from './later-fields.js';
 import { type JourneyStep, socialSection, type StepOf } from './steps.js';
 
 const RESEND_SECONDS = 59;

@@ -1,9 +1,10 @@
 /**
- * The step templates of the first screen: sign in, the password step, and the waits around a
- * social sign-in. Every other step lives in journey-steps.ts, which loads after the first screen
- * is painted. Templates read the flow state and never call the API.
+ * The template of the first screen (sign in), which renders from the config before the flow has
+ * loaded. The password step and the waits live in flow-steps.ts, with the controller; every other
+ * step in journey-steps.ts, which loads after the first screen is painted. Templates read the
+ * state and never call the API.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
 import type { Step } from '../../../flow/steps.js';
@@ -11,8 +12,6 @@ import * as rules from '../../../flow/rules.js';
 import type { ScreenContext, ViewContext } from './context.js';
 import {
   alerts,
-  backButton,
-  hiddenUsername,
   identifierField,
   linkButton,
   passwordField,
@@ -30,25 +29,17 @@ export type JourneyStep = Exclude<
   StepOf<'sign-in'> | StepOf<'done'> | StepOf<'sign-in-password'> | StepOf<'social-callback'> | StepOf<'leaving'>
 >;
 
-/** The current step's template, or undefined while it lives in journey views not loaded yet. */
-export function renderStep(
-  ctx: ScreenContext,
-  journeys?: { renderJourneyStep: (ctx: ViewContext, step: JourneyStep) => TemplateResult },
-): TemplateResult | undefined {
+/** Renders the steps that need the flow; the controller provides it (see flow-steps.ts). */
+export type LaterSteps = (ctx: ViewContext, step: Exclude<Step, StepOf<'sign-in'> | StepOf<'done'>>) => TemplateResult | undefined;
+
+/**
+ * The current step's template. The first screen (sign-in) renders from the config alone; every
+ * other step is reached through the flow and rendered by `later`, or undefined while that loads.
+ */
+export function renderStep(ctx: ScreenContext, later?: LaterSteps): TemplateResult | undefined {
   const step = ctx.state.step;
   if (step.name === 'sign-in' || step.name === 'done') return signIn(ctx);
-  // Every other step is reached through the flow, so it is there.
-  if (!ctx.flow) return undefined;
-  const full = ctx as ViewContext;
-  switch (step.name) {
-    case 'sign-in-password':
-      return signInPassword(full, step);
-    case 'social-callback':
-    case 'leaving':
-      return waiting(full, step);
-    default:
-      return journeys?.renderJourneyStep(full, step);
-  }
+  return ctx.flow ? later?.(ctx as ViewContext, step) : undefined;
 }
 
 /** The tenant's social providers under a divider, or alone when they are the only way in. */
@@ -64,19 +55,6 @@ export function socialSection(ctx: ScreenContext, withDivider: boolean): Templat
       ?busy=${ctx.busy}
       @si-provider-select=${ctx.onProviderSelect}
     ></social-buttons>
-  `;
-}
-
-function waiting(ctx: ViewContext, step: StepOf<'social-callback'> | StepOf<'leaving'>): TemplateResult {
-  const text =
-    step.name !== 'social-callback'
-      ? msg('Taking you to the sign-in page…', { id: 'social.leaving' })
-      : step.connectorId
-        ? msg(str`Signing you in with ${ctx.connectorName(step.connectorId)}…`, { id: 'social.completing' })
-        : msg('Please wait…', { id: 'common.wait' });
-  return html`
-    ${title(msg('One moment', { id: 'social.waitTitle' }))}
-    <div class="si-waiting" role="status"><span class="si-spinner" aria-hidden="true"></span> ${text}</div>
   `;
 }
 
@@ -116,30 +94,9 @@ function signIn(ctx: ScreenContext): TemplateResult {
   `;
 }
 
-function forgotLink(ctx: ScreenContext): TemplateResult | typeof nothing {
+export function forgotLink(ctx: ScreenContext): TemplateResult | typeof nothing {
   if (rules.resetTypes(ctx.config).length === 0) return nothing;
   return html`<p class="si-aside">
     ${linkButton(msg('Forgot your password?', { id: 'signIn.forgot' }), () => ctx.go('forgot-password'))}
   </p>`;
-}
-
-function signInPassword(ctx: ViewContext, step: StepOf<'sign-in-password'>): TemplateResult {
-  const method = ctx.flow.method(step.identifier.type);
-  const codeAvailable = step.identifier.type !== 'username' && method?.verificationCode;
-  return html`
-    ${backButton(ctx)}
-    ${title(
-      msg('Enter your password', { id: 'password.title' }),
-      msg(str`Signing in as ${ctx.display(step.identifier)}`, { id: 'password.as' }),
-    )}
-    ${alerts(ctx)} ${hiddenUsername(step.identifier.value)}
-    ${passwordField(ctx, { name: 'password', label: msg('Password', { id: 'field.password' }), autocomplete: 'current-password' })}
-    ${forgotLink(ctx)}
-    ${submitButton(ctx, msg('Sign in', { id: 'signIn.submit' }), msg('Signing in…', { id: 'signIn.submitting' }))}
-    ${codeAvailable
-      ? html`<p class="si-switch">
-          ${linkButton(msg('Sign in with a verification code instead', { id: 'password.useCode' }), () => void ctx.flow.useCodeInstead())}
-        </p>`
-      : nothing}
-  `;
 }
