@@ -39,7 +39,8 @@ describe('the form acts before its controller has arrived', function () {
     const client = new ExperienceClient({
       appId: app.appId,
       fetch: (input, init) => {
-        sent.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        sent.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
         return fetch(input, init);
       },
     });
