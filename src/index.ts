@@ -17,7 +17,8 @@ export {
   SiSuccessEvent,
 } from './events/index.js';
 export type { ErrorDetail, ProviderSelectDetail, QrStatus, StepChangeDetail, SuccessDetail } from './events/index.js';
-export { appIdForState, browserConnectors, connectorName } from './flow/social-basics.js';
+export { browserConnectors, connectorName } from './flow/social-basics.js';
+export { appIdForState } from './flow/social-attempts.js';
 export {
   ApiError,
   ClientErrorCode,

@@ -5,7 +5,6 @@
  */
 import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
 
 import {
   allLocales,
@@ -69,9 +68,11 @@ const RESUMABLE = new Set<Step['name']>([
 
 @localized()
 export class SignInPage extends LitElement {
-  @state() private config?: SignInExperience;
-  @state() private ready = false;
-  @state() private locale: LocaleCode = 'en';
+  static override properties = { config: { state: true }, ready: { state: true }, locale: { state: true } };
+
+  private config?: SignInExperience;
+  private ready = false;
+  private locale: LocaleCode = 'en';
 
   readonly #params = readParameters();
   readonly #client = new ConfigClient({

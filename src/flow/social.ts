@@ -5,9 +5,10 @@
  * what the first screen needs is in social-basics.ts.
  */
 import type { SocialConnector } from '../api/schemas.js';
-import { FALLBACK_PREFIX, parseAttempt, safeGet, type SocialAttempt } from './social-basics.js';
+import { FALLBACK_PREFIX, parseAttempt, safeGet, type SocialAttempt } from './social-attempts.js';
 
-export { appIdForState, browserConnectors, connectorName, prefersRedirect, type SocialAttempt } from './social-basics.js';
+export { appIdForState, type SocialAttempt } from './social-attempts.js';
+export { browserConnectors, connectorName } from './social-basics.js';
 
 const SESSION_PREFIX = 'sign-in-kit:social:';
 const FALLBACK_TTL_MS = 10 * 60 * 1000;
@@ -96,4 +97,11 @@ export function embeddedUri(connector: SocialConnector, authorizationUri: string
     }
   }
   return undefined;
+}
+
+/** WeChat's in-app browser, or a phone: no QR to scan there, go straight to the provider. */
+export function prefersRedirect(userAgent: string, coarsePointer: boolean, narrow: boolean): boolean {
+  if (/MicroMessenger|DingTalk/i.test(userAgent)) return true;
+  if (/Android|iPhone|iPad|iPod|Mobile/i.test(userAgent)) return true;
+  return coarsePointer && narrow;
 }

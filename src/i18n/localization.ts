@@ -5,6 +5,8 @@
  */
 import type { configureLocalization } from '@lit/localize';
 
+import type * as FirstParts from './first-parts.js';
+
 import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 export type LocaleCode = (typeof allLocales)[number];
@@ -12,33 +14,17 @@ export { allLocales, sourceLocale };
 
 type Templates = Record<string, unknown>;
 export type Part = () => Promise<{ templates: Templates }>;
+type FirstPartsModule = typeof FirstParts;
 
-// An explicit map (not a template-literal import) so every bundler and the test server see each
-// file. Each language comes in three parts (see message-parts.ts): the first screen's strings,
-// mapped here, and the later steps' and the errors', mapped in later-parts.ts, which loads with
-// them. Where the build does not split them (the test server), every part is the whole language,
-// which is merely redundant.
-const firstParts: Record<Exclude<LocaleCode, 'en'>, Part> = {
-  ar: () => import('../generated/locales/ar.js?part=first'),
-  cs: () => import('../generated/locales/cs.js?part=first'),
-  de: () => import('../generated/locales/de.js?part=first'),
-  es: () => import('../generated/locales/es.js?part=first'),
-  'fa-IR': () => import('../generated/locales/fa-IR.js?part=first'),
-  fr: () => import('../generated/locales/fr.js?part=first'),
-  it: () => import('../generated/locales/it.js?part=first'),
-  ja: () => import('../generated/locales/ja.js?part=first'),
-  ko: () => import('../generated/locales/ko.js?part=first'),
-  'pl-PL': () => import('../generated/locales/pl-PL.js?part=first'),
-  'pt-BR': () => import('../generated/locales/pt-BR.js?part=first'),
-  'pt-PT': () => import('../generated/locales/pt-PT.js?part=first'),
-  ru: () => import('../generated/locales/ru.js?part=first'),
-  th: () => import('../generated/locales/th.js?part=first'),
-  'tr-TR': () => import('../generated/locales/tr-TR.js?part=first'),
-  'uk-UA': () => import('../generated/locales/uk-UA.js?part=first'),
-  'zh-CN': () => import('../generated/locales/zh-CN.js?part=first'),
-  'zh-HK': () => import('../generated/locales/zh-HK.js?part=first'),
-  'zh-TW': () => import('../generated/locales/zh-TW.js?part=first'),
-};
+/** Where each language's first part is (first-parts.ts): fetched with the runtime, not before. */
+let firstPartsModule: Promise<FirstPartsModule> | undefined;
+function firstPartsMap(): Promise<FirstPartsModule> {
+  firstPartsModule ??= import('./first-parts.js').catch((error: unknown) => {
+    firstPartsModule = undefined;
+    throw error;
+  });
+  return firstPartsModule;
+}
 
 /** The strings of each loaded language; the runtime reads this same object, so merging shows. */
 const loaded = new Map<string, { templates: Templates; parts: Partial<Record<LaterPart, Promise<void>>> }>();
@@ -47,6 +33,7 @@ const PART_INDEX: Record<LaterPart, 0 | 1> = { steps: 0, errors: 1 };
 const wanted = new Set<LaterPart>();
 
 async function loadLocale(locale: string): Promise<{ templates: Templates }> {
+  const { firstParts } = await firstPartsMap();
   const first = firstParts[locale as Exclude<LocaleCode, 'en'>];
   const entry = loaded.get(locale) ?? { templates: { ...(await first()).templates }, parts: {} };
   loaded.set(locale, entry);
@@ -112,6 +99,8 @@ export function getLocale(): LocaleCode {
 export async function setLocale(locale: LocaleCode): Promise<void> {
   // English is built in: until another language is asked for, there is nothing to configure.
   if (!runtime && locale === sourceLocale) return;
+  // The map of language files comes beside the runtime, not after it.
+  if (locale !== sourceLocale) void firstPartsMap().catch(() => undefined);
   await (await localization()).setLocale(locale);
 }
 

@@ -124,10 +124,12 @@ async function sizeReport(browser) {
       const prefix = `${locale}-`;
       const parts = everything.filter((file) => file.startsWith(prefix) && /^-[\w-]{8}\.js$/.test(file.slice(locale.length)));
       const visit = await firstRender(browser, `${app.url}?ui_locales=${locale}`, FIELD);
-      const first = parts.filter((file) => visit.scripts.includes(`/assets/${file}`));
+      // Everything this language adds before the first field: its first part, and the
+      // @lit/localize runtime with the map of language files, which an English page never fetches.
+      const extra = visit.scripts.filter((script) => !hosted.scripts.includes(script));
       const sizes = parts.map((file) => measure(join(appDir, 'assets'), new Set([file])));
       const largest = Math.max(...sizes.map((size) => size.brotli));
-      const firstSize = measure(join(appDir, 'assets'), new Set(first));
+      const firstSize = measure(appDir, new Set(extra));
       rows.push({
         what: `language ${locale}: first screen`,
         ...firstSize,
@@ -150,8 +152,9 @@ function printSizes({ rows, checks }) {
   console.log(`${'what'.padEnd(38)}${pad('files', 6)}${pad('raw', 9)}${pad('gzip', 8)}${pad('brotli', 8)}${pad('budget', 8)}  result`);
   let over = 0;
   for (const row of rows) {
-    // Language rows: every part of a language is a file fetched on its own; each must fit.
-    const checked = row.largest ?? row.brotli;
+    // Language rows: what the language adds to the first screen must fit, and so must every
+    // part of it, each a file fetched on its own.
+    const checked = Math.max(row.brotli, row.largest ?? 0);
     const verdict = row.budget === undefined ? '' : checked <= row.budget ? 'ok' : 'OVER BUDGET';
     if (verdict === 'OVER BUDGET') over++;
     console.log(

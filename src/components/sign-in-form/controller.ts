@@ -12,7 +12,7 @@ import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '..
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
 import { SignInFlow } from '../../flow/sign-in-flow.js';
 import { type FirstScreen, type FlowState, stepPath } from '../../flow/steps.js';
-import { prefersRedirect } from '../../flow/social-basics.js';
+import { prefersRedirect } from '../../flow/social.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 import { adoptStyles } from './adopt-styles.js';
@@ -20,6 +20,7 @@ import { journeyStyles } from './journey.styles.js';
 import { errorSentences, flowJourneys, journeyViews } from './lazy.js';
 import type { BaseContext, ErrorDescription, ViewContext } from './views/context.js';
 import { renderFlowStep } from './views/flow-steps.js';
+import { countryPicker } from './views/later-fields.js';
 import type { LaterSteps } from './views/steps.js';
 
 /** What the controller needs from its element. */
@@ -103,7 +104,7 @@ export class FormController {
   context(base: BaseContext): ViewContext {
     const flow = this.flow;
     const state = this.#state;
-    return {
+    const ctx: ViewContext = {
       ...base,
       flow,
       state,
@@ -111,6 +112,7 @@ export class FormController {
       revealed: this.#revealed,
       toggleReveal: this.toggleReveal,
       phone: { country: this.#country, countries: this.#countries, active: this.#phoneActive },
+      countryPicker: () => countryPicker(ctx),
       onIdentifierInput: this.#onIdentifierInput,
       onCountryChange: this.#onCountryChange,
       newPassword: this.#newPassword,
@@ -131,6 +133,7 @@ export class FormController {
       go: (step) => flow.goTo(step),
       back: () => flow.back(),
     };
+    return ctx;
   }
 
   /** Every step but the first screen (the journeys' once their views have loaded). */

@@ -232,48 +232,6 @@ export const fieldStyles = css`
     outline-offset: 2px;
   }
 
-  sign-in-form .si-control--phone .si-input {
-    border-start-start-radius: 0;
-    border-end-start-radius: 0;
-  }
-
-  sign-in-form .si-country {
-    position: relative;
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    min-inline-size: 5.25rem;
-    padding: 0 10px;
-    border: 1px solid var(--si-input-border-color, var(--si-color-border));
-    border-inline-end: 0;
-    border-start-start-radius: var(--si-radius-control);
-    border-end-start-radius: var(--si-radius-control);
-    background: var(--si-color-surface-raised);
-    font-variant-numeric: tabular-nums;
-  }
-
-  sign-in-form .si-country::after {
-    content: '';
-    margin-inline-start: 6px;
-    border: 4px solid transparent;
-    border-block-start-color: currentColor;
-    transform: translateY(2px);
-  }
-
-  sign-in-form .si-country:focus-within {
-    outline: 2px solid var(--si-color-focus-ring);
-    outline-offset: 2px;
-  }
-
-  sign-in-form .si-country__select {
-    position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    opacity: 0;
-    cursor: pointer;
-    font: inherit;
-  }
-
   sign-in-form .si-skeleton--title {
     block-size: 32px;
     inline-size: 50%;

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Light-DOM styles of the steps after the first screen (back button, code input, password
- * checklist, notices, waits). Adopted with the controller, before any of those steps can show.
+ * checklist, notices, waits) and of the phone country picker, which the controller renders.
+ * Adopted with the controller, before any of them can show.
  */
 export const journeyStyles = css`
   sign-in-form .si-notice {
@@ -85,5 +86,47 @@ export const journeyStyles = css`
     gap: var(--si-space-s);
     min-block-size: 120px;
     color: var(--si-color-text-muted);
+  }
+
+  sign-in-form .si-control--phone .si-input {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+
+  sign-in-form .si-country {
+    position: relative;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: 5.25rem;
+    padding: 0 10px;
+    border: 1px solid var(--si-input-border-color, var(--si-color-border));
+    border-inline-end: 0;
+    border-start-start-radius: var(--si-radius-control);
+    border-end-start-radius: var(--si-radius-control);
+    background: var(--si-color-surface-raised);
+    font-variant-numeric: tabular-nums;
+  }
+
+  sign-in-form .si-country::after {
+    content: '';
+    margin-inline-start: 6px;
+    border: 4px solid transparent;
+    border-block-start-color: currentColor;
+    transform: translateY(2px);
+  }
+
+  sign-in-form .si-country:focus-within {
+    outline: 2px solid var(--si-color-focus-ring);
+    outline-offset: 2px;
+  }
+
+  sign-in-form .si-country__select {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    opacity: 0;
+    cursor: pointer;
+    font: inherit;
   }
 `;

@@ -1,6 +1,5 @@
 import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, render, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 
 import type { ExperienceClient, ExperienceClientOptions } from '../../api/client.js';
 import { ConfigClient } from '../../api/config-client.js';
@@ -70,36 +69,52 @@ const NOTHING_REVEALED: ReadonlySet<string> = new Set();
 export class SignInForm extends LitElement {
   static override styles = [themeTokens, signInFormStyles];
 
+  // Declared here rather than with decorators: the decorator helpers would ride on the first screen.
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    appId: { attribute: 'app-id' },
+    organizationId: { attribute: 'organization-id' },
+    screen: {},
+    theme: { reflect: true },
+    loginHint: { attribute: 'login-hint' },
+    config: { attribute: false },
+    client: { attribute: false },
+    loadError: { state: true },
+    prefersDark: { state: true },
+    controllerError: { state: true },
+    waiting: { state: true },
+  };
+
   /** Origin of the Logto endpoint; defaults to the page's own origin (the same-origin rule). */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /** The `app_id` of the sign-in URL; sent as `Logto-App-Id` and used for app-level branding. */
-  @property({ attribute: 'app-id' }) appId?: string;
+  appId?: string;
 
   /** Organization whose branding applies (`organization_id`). */
-  @property({ attribute: 'organization-id' }) organizationId?: string;
+  organizationId?: string;
 
   /** The first screen: `sign-in`, `register`, `forgot-password`, or `unknown-session`. */
-  @property() screen: FirstScreen = 'sign-in';
+  screen: FirstScreen = 'sign-in';
 
   /** Colour scheme: follow the tenant and the system (`auto`), or force `light` / `dark`. */
-  @property({ reflect: true }) theme: ThemeMode = 'auto';
+  theme: ThemeMode = 'auto';
 
   /** Value to prefill in the identifier field (`login_hint`). */
-  @property({ attribute: 'login-hint' }) loginHint?: string;
+  loginHint?: string;
 
   /** A sign-in-experience config to use instead of fetching one. */
-  @property({ attribute: false }) config?: SignInExperience;
+  config?: SignInExperience;
 
   /** An API client to use instead of creating one from `api-base` and `app-id`. */
-  @property({ attribute: false }) client?: ExperienceClient;
+  client?: ExperienceClient;
 
-  @state() private loadError?: ApiError;
-  @state() private prefersDark = false;
+  private loadError?: ApiError;
+  private prefersDark = false;
   /** The controller could not be fetched (offline) when the user acted: said on the first screen. */
-  @state() private controllerError?: FlowError;
+  private controllerError?: FlowError;
   /** A submit is waiting for the controller to arrive. */
-  @state() private waiting = false;
+  private waiting = false;
 
   readonly #id = `si-${++instances}`;
   readonly #fields = document.createElement('form');
@@ -388,23 +403,15 @@ export class SignInForm extends LitElement {
       toggleReveal: (name) => later((controller) => controller.toggleReveal(name))(),
       phone: { country: '', active: false },
       onIdentifierInput: () => undefined, // the controller reads the field when it arrives
-      onCountryChange: () => undefined,
-      newPassword: '',
-      onNewPasswordInput: () => undefined,
-      onCodeInput: () => undefined,
-      now: 0,
-      display: (identifier) => identifier.value,
       onProviderSelect: (event) => {
         event.preventDefault();
         const { connectorId } = (event as CustomEvent<{ connectorId: string }>).detail;
         later((controller) => controller.selectProvider(connectorId))();
       },
-      onQrRefresh: () => undefined,
       clearError: () => {
         this.controllerError = undefined;
       },
       go: (step) => later((controller) => controller.flow.goTo(step))(),
-      back: () => undefined,
     };
   }
 

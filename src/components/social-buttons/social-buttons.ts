@@ -1,6 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 
 import type { SocialConnector } from '../../api/schemas.js';
 import { SiProviderSelectEvent } from '../../events/index.js';
@@ -151,19 +150,28 @@ export class SocialButtons extends LitElement {
     }
   `;
 
+  // Declared here rather than with decorators: the decorator helpers would ride on the first screen.
+  static override properties = {
+    connectors: { attribute: false },
+    targets: { attribute: false },
+    dark: { type: Boolean, reflect: true },
+    busy: { type: Boolean, reflect: true },
+    expanded: { state: true },
+  };
+
   /** The tenant's social connectors (`socialConnectors` of the config). */
-  @property({ attribute: false }) connectors: SocialConnector[] = [];
+  connectors: SocialConnector[] = [];
 
   /** Order of providers (`socialSignInConnectorTargets` of the config). */
-  @property({ attribute: false }) targets: string[] = [];
+  targets: string[] = [];
 
   /** Use each provider's dark logo. */
-  @property({ type: Boolean, reflect: true }) dark = false;
+  dark = false;
 
   /** Shows the buttons as unavailable while a sign-in is starting. */
-  @property({ type: Boolean, reflect: true }) busy = false;
+  busy = false;
 
-  @state() private expanded = false;
+  private expanded = false;
 
   /** The connectors that will be shown, in order. */
   get visible(): SocialConnector[] {

@@ -1,3 +1,5 @@
+import type { TemplateResult } from 'lit';
+
 import type { SignInExperience, SignInIdentifier } from '../../../api/schemas.js';
 import type { Country } from '../../../flow/phone.js';
 import type { EntryStep, ErrorTarget, FlowState, SignInFlow } from '../../../flow/sign-in-flow.js';
@@ -45,28 +47,31 @@ export interface ScreenContext extends BaseContext {
     /** The identifier field currently holds something that looks like a phone number. */
     active: boolean;
   };
+  /** Renders the phone country picker; there once the controller has loaded. */
+  countryPicker?: () => TemplateResult;
   /** Called on every keystroke in the identifier field (phone detection, error clearing). */
   onIdentifierInput: (event: Event, types: readonly SignInIdentifier[]) => void;
-  onCountryChange: (event: Event) => void;
-  /** Live value of the new-password field, for the checklist. */
-  newPassword: string;
-  onNewPasswordInput: (event: Event) => void;
-  onCodeInput: (event: Event) => void;
-  /** Current time, refreshed every second while a resend countdown runs. */
-  now: number;
+  /** Called on every keystroke in a new-password field (the checklist); later steps only. */
+  onNewPasswordInput?: (event: Event) => void;
   /** What the user last sent from an identifier field, so going back shows it again. */
   identifierDraft?: string;
-  /** An identifier as the user would recognise it (`+86 138 0013 8000` for phones). */
-  display: (identifier: { type: string; value: string }) => string;
   onProviderSelect: (event: Event) => void;
-  onQrRefresh: (event: Event) => void;
   /** The user changed a field that showed an error. */
   clearError: (target: ErrorTarget) => void;
   go: (step: EntryStep) => void;
-  back: () => void;
 }
 
-/** What every later step's templates read: the flow is there. */
+/** What every later step's templates read: the flow is there, and so is all it drives. */
 export interface ViewContext extends ScreenContext {
   flow: SignInFlow;
+  onCountryChange: (event: Event) => void;
+  /** Live value of the new-password field, for the checklist. */
+  newPassword: string;
+  onCodeInput: (event: Event) => void;
+  /** Current time, refreshed every second while a resend countdown runs. */
+  now: number;
+  /** An identifier as the user would recognise it (`+86 138 0013 8000` for phones). */
+  display: (identifier: { type: string; value: string }) => string;
+  onQrRefresh: (event: Event) => void;
+  back: () => void;
 }

@@ -78,7 +78,7 @@ export function identifierField(
   return html`<div class="si-field">
     <label class="si-label" for=${id}>${identifierLabel(types)}</label>
     <div class="si-control ${showCountry ? 'si-control--phone' : ''}" dir="ltr">
-      ${showCountry ? countryPicker(ctx) : nothing}
+      ${showCountry ? ctx.countryPicker?.() : nothing}
       <input
         class="si-input"
         id=${id}
@@ -99,42 +99,6 @@ export function identifierField(
   </div>`;
 }
 
-function countryPicker(ctx: ScreenContext): TemplateResult {
-  const { country, countries } = ctx.phone;
-  const calling = countries?.find((item) => item.code === country)?.callingCode;
-  const regionName = regionNames();
-  return html`<div class="si-country">
-    <span class="si-country__value" aria-hidden="true">${calling ? `+${calling}` : country}</span>
-    <select
-      class="si-country__select"
-      name="country"
-      aria-label=${msg('Country code', { id: 'field.countryCode' })}
-      @change=${ctx.onCountryChange}
-    >
-      ${(countries ?? [{ code: country, callingCode: '' }]).map(
-        (item) =>
-          html`<option value=${item.code} ?selected=${item.code === country}>
-            ${regionName(item.code)}${item.callingCode ? ` +${item.callingCode}` : ''}
-          </option>`,
-      )}
-    </select>
-  </div>`;
-}
-
-function regionNames(): (code: string) => string {
-  try {
-    const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
-    return (code) => {
-      try {
-        return names.of(code) ?? code;
-      } catch {
-        return code; // not a region code (an empty picker before the countries load)
-      }
-    };
-  } catch {
-    return (code) => code;
-  }
-}
 
 export function passwordField(
   ctx: ScreenContext,
@@ -169,7 +133,7 @@ export function passwordField(
         aria-describedby=${ifDefined(ids || undefined)}
         @input=${(event: Event) => {
           ctx.clearError(target);
-          if (options.rules) ctx.onNewPasswordInput(event);
+          if (options.rules) ctx.onNewPasswordInput?.(event);
         }}
       />
       <button

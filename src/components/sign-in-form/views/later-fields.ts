@@ -1,12 +1,13 @@
 /**
  * Building blocks of the steps after the first screen: the back button, the code input, the
- * username field of sign-up, and the hidden username that password managers read.
+ * username field of sign-up, the hidden username that password managers read, and the phone
+ * country picker.
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
-import type { ScreenContext } from './context.js';
+import type { ScreenContext, ViewContext } from './context.js';
 import { errorFor, fieldError, identifierField } from './fields.js';
 
 /** A username field for registration and the missing-username step. */
@@ -28,7 +29,7 @@ export function hiddenUsername(value: string): TemplateResult {
   />`;
 }
 
-export function codeField(ctx: ScreenContext): TemplateResult {
+export function codeField(ctx: ViewContext): TemplateResult {
   const id = `${ctx.id}-code`;
   const error = errorFor(ctx, 'code');
   return html`<div class="si-field">
@@ -52,9 +53,47 @@ export function codeField(ctx: ScreenContext): TemplateResult {
   </div>`;
 }
 
-export function backButton(ctx: ScreenContext): TemplateResult | typeof nothing {
+export function backButton(ctx: ViewContext): TemplateResult | typeof nothing {
   if (ctx.state.depth === 0) return nothing;
   return html`<button class="si-back" type="button" @click=${() => ctx.back()}>
     <span aria-hidden="true">←</span> ${msg('Back', { id: 'common.back' })}
   </button>`;
+}
+
+/** The country picker beside a phone number (with the controller, which knows the countries). */
+export function countryPicker(ctx: ViewContext): TemplateResult {
+  const { country, countries } = ctx.phone;
+  const calling = countries?.find((item) => item.code === country)?.callingCode;
+  const regionName = regionNames();
+  return html`<div class="si-country">
+    <span class="si-country__value" aria-hidden="true">${calling ? `+${calling}` : country}</span>
+    <select
+      class="si-country__select"
+      name="country"
+      aria-label=${msg('Country code', { id: 'field.countryCode' })}
+      @change=${ctx.onCountryChange}
+    >
+      ${(countries ?? [{ code: country, callingCode: '' }]).map(
+        (item) =>
+          html`<option value=${item.code} ?selected=${item.code === country}>
+            ${regionName(item.code)}${item.callingCode ? ` +${item.callingCode}` : ''}
+          </option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+function regionNames(): (code: string) => string {
+  try {
+    const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
+    return (code) => {
+      try {
+        return names.of(code) ?? code;
+      } catch {
+        return code; // not a region code (an empty picker before the countries load)
+      }
+    };
+  } catch {
+    return (code) => code;
+  }
 }
