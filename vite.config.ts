@@ -76,6 +76,30 @@ export function minifyCss(text: string): string {
     .trim();
 }
 
+/**
+ * Vite wraps every dynamic `import()` in a helper that also fetches the imported chunk's CSS and
+ * preloads its modules (vitejs/vite#13952): about 1 KB on the first screen. The kit's chunks carry
+ * no CSS and module preloading is off, so the helper only has to run the import. The build fails
+ * if a dynamically imported chunk ever brings CSS, which this helper would not load.
+ */
+function plainDynamicImports(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'sign-in-kit:plain-dynamic-imports',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      return id === helper ? 'export const __vitePreload = (load) => load();' : undefined;
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        const css = chunk.type === 'chunk' && !chunk.isEntry ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
+        if (css.length > 0) this.error(`${chunk.fileName} imports CSS (${css.join(', ')}), which plain dynamic imports do not load.`);
+      }
+    },
+  };
+}
+
 /** Logto's limits for a custom sign-in UI upload. */
 const UPLOAD_LIMITS = { files: 200, fileBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024 };
 
@@ -204,6 +228,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       splitLanguages(),
       minifyCssTemplates(),
+      plainDynamicImports(),
       ...(endpoint ? [] : [logtoEmulator({ redirectRoot: true })]),
       ...(mode === 'package' ? [bringYourUiPackage(resolve(root, 'dist/app'), resolve(root, 'dist/sign-in-ui.zip'))] : []),
     ],

@@ -24,6 +24,15 @@ export type InteractionEvent = z.infer<typeof interactionEventSchema>;
 export const signInIdentifierSchema = z.enum(['username', 'email', 'phone']);
 export type SignInIdentifier = z.infer<typeof signInIdentifierSchema>;
 
+/**
+ * A JSON object whose every value matches `value`. The same check as `z.record(z.string(), value)`
+ * for a parsed JSON body, without the record type's key machinery on the first screen.
+ */
+const map = <T extends z.core.SomeType>(value: T) => z.catchall(z.object({}), value);
+
+/** A string with at least one character (a regex check, which the colours below need anyway). */
+const nonEmpty = () => z.string().check(z.regex(/[\s\S]/));
+
 const hexColor = z.string().check(z.regex(/^#(?:[\da-f]{3}|[\da-f]{6}|[\da-f]{8})$/i));
 const optionalBoolean = z.optional(z.boolean());
 
@@ -56,10 +65,10 @@ export type SignUp = z.infer<typeof signUpSchema>;
 
 export const socialConnectorSchema = z.object({
   /** The connector instance id: the one every API path uses. */
-  id: z.string().check(z.minLength(1)),
+  id: nonEmpty(),
   target: z.string(),
   /** Display name per language tag; `en` is always present on real servers. */
-  name: z.record(z.string(), z.string()),
+  name: map(z.string()),
   logo: z.string(),
   logoDark: z.optional(z.nullable(z.string())),
   platform: z.nullable(z.enum(['Native', 'Universal', 'Web'])),
@@ -152,7 +161,7 @@ export type SignInExperience = z.infer<typeof signInExperienceSchema>;
 
 /** Logto's own UI phrase bundle. The kit ships its own strings; this is read only for tenant overrides. */
 export const phrasesSchema = z.object({
-  translation: z.record(z.string(), z.unknown()),
+  translation: map(z.unknown()),
 });
 export type Phrases = z.infer<typeof phrasesSchema>;
 
@@ -161,22 +170,22 @@ export type Phrases = z.infer<typeof phrasesSchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const verificationIdResponseSchema = z.object({
-  verificationId: z.string().check(z.minLength(1)),
+  verificationId: nonEmpty(),
 });
 
 export const socialAuthorizationResponseSchema = z.object({
-  authorizationUri: z.string().check(z.minLength(1)),
-  verificationId: z.string().check(z.minLength(1)),
+  authorizationUri: nonEmpty(),
+  verificationId: nonEmpty(),
 });
 
 export const submitResponseSchema = z.object({
-  redirectTo: z.string().check(z.minLength(1)),
+  redirectTo: nonEmpty(),
 });
 
 export const interactionStateSchema = z.object({
   interactionEvent: interactionEventSchema,
   userId: z.optional(z.string()),
-  profile: z.optional(z.record(z.string(), z.unknown())),
+  profile: z.optional(map(z.unknown())),
   verificationRecords: z.optional(
     z.array(z.object({ id: z.string(), type: z.string() })),
   ),
@@ -185,7 +194,7 @@ export type InteractionState = z.infer<typeof interactionStateSchema>;
 
 export const identifierPayloadSchema = z.object({
   type: signInIdentifierSchema,
-  value: z.string().check(z.minLength(1)),
+  value: nonEmpty(),
 });
 export type IdentifierPayload = z.infer<typeof identifierPayloadSchema>;
 
@@ -239,7 +248,7 @@ export const missingProfileDataSchema = z.object({
 export const passwordIssuesSchema = z.array(
   z.object({
     code: z.string(),
-    interpolation: z.optional(z.record(z.string(), z.unknown())),
+    interpolation: z.optional(map(z.unknown())),
   }),
 );
 export type PasswordIssue = z.infer<typeof passwordIssuesSchema>[number];
