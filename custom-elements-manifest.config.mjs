@@ -18,7 +18,10 @@ const DEFINE = 'dist/lib/define.js';
  */
 function publicApiOnly() {
   const isPublic = (member) =>
-    !member.privacy && !member.name.startsWith('#') && !member.static && (member.kind !== 'field' || Boolean(member.description));
+    (!member.privacy || member.privacy === 'public') &&
+    !member.name.startsWith('#') &&
+    !member.static &&
+    (member.kind !== 'field' || Boolean(member.description));
   return {
     name: 'sign-in-kit:public-api-only',
     packageLinkPhase({ customElementsManifest }) {
@@ -26,6 +29,9 @@ function publicApiOnly() {
         .flatMap((module) => module.declarations ?? [])
         .filter((declaration) => declaration.customElement && declaration.tagName);
       for (const element of elements) {
+        // Internal reactive state (`state: true` in `static properties`) is no attribute either.
+        const hidden = new Set((element.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name));
+        element.attributes = (element.attributes ?? []).filter((attribute) => !hidden.has(attribute.fieldName));
         element.members = (element.members ?? []).filter(isPublic);
         // Events found in the code without a name duplicate the documented @fires entries.
         element.events = (element.events ?? []).filter((event) => event.name);
