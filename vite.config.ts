@@ -77,6 +77,23 @@ export function minifyCss(text: string): string {
 }
 
 /**
+ * Drops the indentation after line breaks in the minified chunks. Code has none left by then, so
+ * only the kit's `html` templates change, where a line break and the spaces after it render as
+ * the same single space (the kit has no `<pre>` or `white-space: pre` content).
+ */
+function trimTemplateIndentation(): Plugin {
+  return {
+    name: 'sign-in-kit:trim-template-indentation',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk') chunk.code = chunk.code.replace(/\n[ \t]+/g, '\n');
+      }
+    },
+  };
+}
+
+/**
  * Vite wraps every dynamic `import()` in a helper that also fetches the imported chunk's CSS and
  * preloads its modules (vitejs/vite#13952): about 1 KB on the first screen. The kit's chunks carry
  * no CSS and module preloading is off, so the helper only has to run the import. The build fails
@@ -229,6 +246,7 @@ export default defineConfig(({ mode }) => {
       splitLanguages(),
       minifyCssTemplates(),
       plainDynamicImports(),
+      trimTemplateIndentation(),
       ...(endpoint ? [] : [logtoEmulator({ redirectRoot: true })]),
       ...(mode === 'package' ? [bringYourUiPackage(resolve(root, 'dist/app'), resolve(root, 'dist/sign-in-ui.zip'))] : []),
     ],
