@@ -51,7 +51,7 @@ function splitLanguages(): Plugin {
  * whitespace around punctuation go, so the first screen carries less. Only whitespace that CSS
  * ignores is removed (never inside a selector such as `a :hover`, never around `+` in `calc()`).
  */
-export function minifyCssTemplates(): Plugin {
+function minifyCssTemplates(): Plugin {
   return {
     name: 'sign-in-kit:minify-css-templates',
     apply: 'build',
@@ -65,7 +65,7 @@ export function minifyCssTemplates(): Plugin {
   };
 }
 
-export function minifyCss(text: string): string {
+function minifyCss(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')

@@ -5,26 +5,19 @@
  */
 import type { configureLocalization } from '@lit/localize';
 
-import type * as FirstParts from './first-parts.js';
 
 import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { lazy } from '../internal/lazy.js';
 
 export type LocaleCode = (typeof allLocales)[number];
 export { allLocales, sourceLocale };
 
 type Templates = Record<string, unknown>;
 export type Part = () => Promise<{ templates: Templates }>;
-type FirstPartsModule = typeof FirstParts;
 
-/** Where each language's first part is (first-parts.ts): fetched with the runtime, not before. */
-let firstPartsModule: Promise<FirstPartsModule> | undefined;
-function firstPartsMap(): Promise<FirstPartsModule> {
-  firstPartsModule ??= import('./first-parts.js').catch((error: unknown) => {
-    firstPartsModule = undefined;
-    throw error;
-  });
-  return firstPartsModule;
-}
+/** Where each language's parts are: fetched with the runtime and the later parts, not before. */
+const firstPartsMap = lazy(() => import('./first-parts.js'));
+const laterPartsMap = lazy(() => import('./later-parts.js'));
 
 /** The strings of each loaded language; the runtime reads this same object, so merging shows. */
 const loaded = new Map<string, { templates: Templates; parts: Partial<Record<LaterPart, Promise<void>>> }>();
@@ -33,7 +26,7 @@ const PART_INDEX: Record<LaterPart, 0 | 1> = { steps: 0, errors: 1 };
 const wanted = new Set<LaterPart>();
 
 async function loadLocale(locale: string): Promise<{ templates: Templates }> {
-  const { firstParts } = await firstPartsMap();
+  const { firstParts } = await firstPartsMap.load();
   const first = firstParts[locale as Exclude<LocaleCode, 'en'>];
   const entry = loaded.get(locale) ?? { templates: { ...(await first()).templates }, parts: {} };
   loaded.set(locale, entry);
@@ -44,7 +37,8 @@ async function loadLocale(locale: string): Promise<{ templates: Templates }> {
 function loadPart(locale: string, part: LaterPart): Promise<void> {
   const entry = loaded.get(locale);
   if (!entry) return Promise.resolve();
-  const pending = (entry.parts[part] ??= import('./later-parts.js')
+  const pending = (entry.parts[part] ??= laterPartsMap
+    .load()
     .then(({ laterParts }) => laterParts[locale as Exclude<LocaleCode, 'en'>][PART_INDEX[part]]())
     .then(({ templates }) => {
       Object.assign(entry.templates, templates);
@@ -100,7 +94,7 @@ export async function setLocale(locale: LocaleCode): Promise<void> {
   // English is built in: until another language is asked for, there is nothing to configure.
   if (!runtime && locale === sourceLocale) return;
   // The map of language files comes beside the runtime, not after it.
-  if (locale !== sourceLocale) void firstPartsMap().catch(() => undefined);
+  if (locale !== sourceLocale) firstPartsMap.load().catch(() => undefined);
   await (await localization()).setLocale(locale);
 }
 

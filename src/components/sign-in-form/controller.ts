@@ -68,7 +68,7 @@ export class FormController {
     adoptStyles(host.element, journeyStyles);
     // Typed before this module arrived: the country picker follows a phone number at once.
     const input = host.fields.querySelector<HTMLInputElement>('input[name="identifier"]');
-    if (input?.value) this.#onIdentifierInput({ target: input } as unknown as Event, this.flow.signInTypes);
+    if (input?.value) this.#followIdentifier(input, this.flow.signInTypes);
     whenIdle(() => {
       journeyViews.load().catch(() => undefined);
       flowJourneys.load().catch(() => undefined);
@@ -346,8 +346,12 @@ export class FormController {
 
   #onIdentifierInput = (event: Event, types: readonly SignInIdentifier[]): void => {
     this.flow.clearError('identifier');
+    this.#followIdentifier(event.target as HTMLInputElement, types);
+  };
+
+  /** Shows the country picker while the field holds a phone number, and follows a typed `+44`. */
+  #followIdentifier(input: HTMLInputElement, types: readonly SignInIdentifier[]): void {
     if (!types.includes('phone')) return;
-    const input = event.target as HTMLInputElement;
     const looksLikePhone = detectIdentifierType(input.value, types) === 'phone';
     if (looksLikePhone !== this.#phoneActive) {
       this.#phoneActive = looksLikePhone;
@@ -366,7 +370,7 @@ export class FormController {
       },
       () => undefined, // reported when the form is sent
     );
-  };
+  }
 
   #onCountryChange = (event: Event): void => {
     this.#country = (event.target as HTMLSelectElement).value;

@@ -4,42 +4,9 @@
  * after the first screen is painted, or at once when something asks for them first.
  */
 import { loadMessages } from '../../i18n/localization.js';
+import { lazy } from '../../internal/lazy.js';
 
-export interface Lazy<T> {
-  /** The module, once loaded. */
-  readonly value: T | undefined;
-  /** The last load failed (offline); `load()` tries again. */
-  readonly failed: boolean;
-  load(): Promise<T>;
-}
-
-function lazy<T>(importer: () => Promise<T>): Lazy<T> {
-  let pending: Promise<T> | undefined;
-  const state: { value: T | undefined; failed: boolean } = { value: undefined, failed: false };
-  return {
-    get value() {
-      return state.value;
-    },
-    get failed() {
-      return state.failed;
-    },
-    load() {
-      pending ??= importer().then(
-        (value) => {
-          state.value = value;
-          state.failed = false;
-          return value;
-        },
-        (error: unknown) => {
-          pending = undefined;
-          state.failed = true;
-          throw error;
-        },
-      );
-      return pending;
-    },
-  };
-}
+export type { Lazy } from '../../internal/lazy.js';
 
 export const journeyViews = lazy(async () => {
   const [views] = await Promise.all([import('./views/journey-steps.js'), loadMessages('steps')]);

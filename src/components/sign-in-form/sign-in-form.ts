@@ -394,24 +394,24 @@ export class SignInForm extends LitElement {
 
   /** The sign-in step before the controller has arrived: every action waits for it. */
   #firstScreenContext(base: BaseContext): ScreenContext {
-    const later = (action: (controller: FormController) => unknown) => () => void this.#withController(action);
+    const later = (action: (controller: FormController) => unknown) => void this.#withController(action);
     return {
       ...base,
       state: { step: { name: 'sign-in' }, busy: false, depth: 0, error: this.controllerError },
       busy: this.waiting,
       revealed: NOTHING_REVEALED,
-      toggleReveal: (name) => later((controller) => controller.toggleReveal(name))(),
+      toggleReveal: (name) => later((controller) => controller.toggleReveal(name)),
       phone: { country: '', active: false },
       onIdentifierInput: () => undefined, // the controller reads the field when it arrives
       onProviderSelect: (event) => {
         event.preventDefault();
         const { connectorId } = (event as CustomEvent<{ connectorId: string }>).detail;
-        later((controller) => controller.selectProvider(connectorId))();
+        later((controller) => controller.selectProvider(connectorId));
       },
       clearError: () => {
         this.controllerError = undefined;
       },
-      go: (step) => later((controller) => controller.flow.goTo(step))(),
+      go: (step) => later((controller) => controller.flow.goTo(step)),
     };
   }
 
