@@ -94,6 +94,27 @@ function trimTemplateIndentation(): Plugin {
 }
 
 /**
+ * A second minification, with terser, over the chunks Rolldown has minified. It removes what the
+ * first pass keeps, chiefly arguments a function never reads: on a page that never loads another
+ * language, `msg()` ignores its options, so the message ids go. About 0.4 KB off the first screen
+ * of `<sign-in-form>` alone. Export and import names between chunks stay as they are.
+ */
+function terserPass(): Plugin {
+  return {
+    name: 'sign-in-kit:terser-pass',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const { minify } = await import('terser');
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const result = await minify(chunk.code, { module: true, ecma: 2020, compress: { passes: 3 } });
+        if (result.code !== undefined) chunk.code = result.code;
+      }
+    },
+  };
+}
+
+/**
  * Vite wraps every dynamic `import()` in a helper that also fetches the imported chunk's CSS and
  * preloads its modules (vitejs/vite#13952): about 1 KB on the first screen. The kit's chunks carry
  * no CSS and module preloading is off, so the helper only has to run the import. The build fails
@@ -247,6 +268,7 @@ export default defineConfig(({ mode }) => {
       minifyCssTemplates(),
       plainDynamicImports(),
       trimTemplateIndentation(),
+      terserPass(),
       ...(endpoint ? [] : [logtoEmulator({ redirectRoot: true })]),
       ...(mode === 'package' ? [bringYourUiPackage(resolve(root, 'dist/app'), resolve(root, 'dist/sign-in-ui.zip'))] : []),
     ],

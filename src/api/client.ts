@@ -1,6 +1,6 @@
 /**
- * Typed client for Logto's Experience API (`/api/experience/...`), on top of the transport and the
- * config reads of `ConfigClient`. No DOM, no Lit: it runs wherever `fetch` does.
+ * Typed client for Logto's Experience API (`/api/experience/...`) and the phrases read, on top of
+ * the transport and the config read of `ConfigClient`. No DOM, no Lit: it runs wherever `fetch` does.
  */
 import { ConfigClient } from './config-client.js';
 import {
@@ -9,6 +9,8 @@ import {
   type InteractionEvent,
   type InteractionState,
   interactionStateSchema,
+  type Phrases,
+  phrasesSchema,
   type ProfilePayload,
   socialAuthorizationResponseSchema,
   submitResponseSchema,
@@ -18,6 +20,11 @@ import {
 export { ConfigClient, type ExperienceClientOptions, parseRetryAfter } from './config-client.js';
 
 export class ExperienceClient extends ConfigClient {
+  /** Logto's phrase bundle for a language (`lng` may list several tags, best first). */
+  getPhrases(lng?: string, signal?: AbortSignal): Promise<Phrases> {
+    return this.get('/api/.well-known/phrases', phrasesSchema, signal, { lng });
+  }
+
   // ----- interaction ---------------------------------------------------------------------------
 
   /** `PUT /api/experience`: starts a fresh attempt and clears every earlier verification. */

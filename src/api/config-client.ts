@@ -1,5 +1,5 @@
 /**
- * The transport every kit request goes through, and the two public `/.well-known` reads the first
+ * The transport every kit request goes through, and the one public `/.well-known` read the first
  * screen needs. No DOM, no Lit: it runs wherever `fetch` does, and tests inject their own `fetch`.
  *
  * The Experience API calls live in `ExperienceClient` (client.ts), which extends this class; the
@@ -8,7 +8,7 @@
 import type { z } from 'zod/mini';
 
 import { ApiError, ClientErrorCode } from './errors.js';
-import { errorBodySchema, type Phrases, phrasesSchema, type SignInExperience, signInExperienceSchema } from './schemas.js';
+import { errorBodySchema, type SignInExperience, signInExperienceSchema } from './schemas.js';
 
 export interface ExperienceClientOptions {
   /** Origin (and optional path prefix) of the Logto endpoint. Defaults to the page's origin. */
@@ -72,11 +72,6 @@ export class ConfigClient {
       appId: this.appId,
       organizationId: this.organizationId,
     });
-  }
-
-  /** Logto's phrase bundle for a language (`lng` may list several tags, best first). */
-  getPhrases(lng?: string, signal?: AbortSignal): Promise<Phrases> {
-    return this.get('/api/.well-known/phrases', phrasesSchema, signal, { lng });
   }
 
   // ----- transport -----------------------------------------------------------------------------

@@ -1,18 +1,17 @@
 /**
  * zod schemas for every body the kit sends to or receives from Logto's Experience API.
  *
- * The schemas are the source of truth for the types (`z.infer`). Objects are non-strict: a newer
- * server may add fields and the kit keeps working; a missing or mistyped field the kit relies on
- * fails parsing, which the client turns into an `ApiError` with code `client.invalid_response`.
+ * The schemas are the source of truth for the types (`z.infer`). They list only the fields the kit
+ * reads, and objects are non-strict: a newer server may add or reshape other fields and the kit
+ * keeps working; a missing or mistyped field the kit relies on fails parsing, which the client
+ * turns into an `ApiError` with code `client.invalid_response`.
  *
  * `zod/mini` keeps the bundle small: the hosted page must stay within its first-render budget.
  */
 import { z } from 'zod/mini';
 
-// zod can compile object parsers with `new Function`, and probes for that ability once. Under a
-// strict Content-Security-Policy (no 'unsafe-eval') the probe is reported as a violation even
-// though zod recovers, so the compiler is switched off before the first schema is built.
-z.config({ jitless: true });
+// zod/mini's object parser never compiles code with `new Function` (classic zod's does, and probes
+// for it), so these schemas run under a strict Content-Security-Policy as they are.
 
 // ---------------------------------------------------------------------------------------------
 // Shared enumerations
@@ -92,20 +91,6 @@ export const passwordPolicySchema = z.object({
 });
 export type PasswordPolicyInput = z.infer<typeof passwordPolicySchema>;
 
-export const usernamePolicySchema = z.object({
-  caseSensitive: optionalBoolean,
-  minLength: z.optional(z.number()),
-  maxLength: z.optional(z.number()),
-  allowedChars: z.optional(
-    z.object({
-      lowercase: optionalBoolean,
-      uppercase: optionalBoolean,
-      numbers: optionalBoolean,
-      underscore: optionalBoolean,
-    }),
-  ),
-});
-
 export const signInExperienceSchema = z.object({
   color: z.object({
     primaryColor: hexColor,
@@ -116,9 +101,7 @@ export const signInExperienceSchema = z.object({
     logoUrl: z.optional(z.nullable(z.string())),
     darkLogoUrl: z.optional(z.nullable(z.string())),
     favicon: z.optional(z.nullable(z.string())),
-    darkFavicon: z.optional(z.nullable(z.string())),
   }),
-  hideLogtoBranding: optionalBoolean,
   languageInfo: z.object({
     autoDetect: z.boolean(),
     fallbackLanguage: z.string(),
@@ -128,30 +111,14 @@ export const signInExperienceSchema = z.object({
   agreeToTermsPolicy: z.optional(z.enum(['Automatic', 'ManualRegistrationOnly', 'Manual'])),
   signIn: z.object({ methods: z.array(signInMethodSchema) }),
   signUp: signUpSchema,
-  socialSignIn: z.optional(
-    z.object({
-      automaticAccountLinking: optionalBoolean,
-      skipRequiredIdentifiers: optionalBoolean,
-    }),
-  ),
+  socialSignIn: z.optional(z.object({ automaticAccountLinking: optionalBoolean })),
   socialSignInConnectorTargets: z.optional(z.array(z.string())),
   socialConnectors: z.array(socialConnectorSchema),
-  ssoConnectors: z.optional(z.array(z.object({ id: z.string() }))),
-  singleSignOnEnabled: optionalBoolean,
   signInMode: z.enum(['SignIn', 'Register', 'SignInAndRegister']),
   forgotPassword: z.object({ email: z.boolean(), phone: z.boolean() }),
   passwordPolicy: z.optional(passwordPolicySchema),
-  usernamePolicy: z.optional(usernamePolicySchema),
   customCss: z.optional(z.nullable(z.string())),
   supportEmail: z.optional(z.nullable(z.string())),
-  supportWebsiteUrl: z.optional(z.nullable(z.string())),
-  verificationCodePolicy: z.optional(
-    z.object({
-      expirationDuration: z.optional(z.number()),
-      maxRetryAttempts: z.optional(z.number()),
-    }),
-  ),
-  captchaPolicy: z.optional(z.object({ enabled: optionalBoolean })),
 });
 export type SignInExperience = z.infer<typeof signInExperienceSchema>;
 

@@ -3,7 +3,7 @@
  * `<sign-in-form>` that only uses the kit's public API: it reads the URL Logto redirected to, loads
  * the tenant config once, picks the language, applies favicon and custom CSS, and lays out the page.
  */
-import { localized, msg } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 
 import {
@@ -66,7 +66,6 @@ const RESUMABLE = new Set<Step['name']>([
   'social-link',
 ]);
 
-@localized()
 export class SignInPage extends LitElement {
   static override properties = { config: { state: true }, ready: { state: true }, locale: { state: true } };
 
@@ -85,6 +84,11 @@ export class SignInPage extends LitElement {
   /** Position in the browser history of the entries this page pushed. */
   #index = 0;
   #navigating = false;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   // Light DOM: the form's credential inputs must not end up inside another shadow root.
   protected override createRenderRoot(): HTMLElement {

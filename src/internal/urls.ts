@@ -1,17 +1,5 @@
 /** URL guards: the kit only follows, links to and loads http(s) URLs (and `data:` images). */
 
-/** Only http(s) and `data:image/…` URLs are ever used as image sources. */
-export function safeImageUrl(url: string | null | undefined, base?: string): string | undefined {
-  if (!url) return undefined;
-  if (/^data:image\/(?:png|gif|jpe?g|webp|svg\+xml|avif)[;,]/i.test(url)) return url;
-  try {
-    const parsed = new URL(url, base ?? globalThis.location?.href);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Only http(s) URLs are followed as redirects or links. */
 export function safeHttpUrl(url: string | null | undefined, base?: string): string | undefined {
   if (!url) return undefined;
@@ -21,4 +9,9 @@ export function safeHttpUrl(url: string | null | undefined, base?: string): stri
   } catch {
     return undefined;
   }
+}
+
+/** Only http(s) and `data:image/…` URLs are ever used as image sources. */
+export function safeImageUrl(url: string | null | undefined, base?: string): string | undefined {
+  return url && /^data:image\/(?:png|gif|jpe?g|webp|svg\+xml|avif)[;,]/i.test(url) ? url : safeHttpUrl(url, base);
 }

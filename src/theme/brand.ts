@@ -1,18 +1,16 @@
 import type { SignInExperience } from '../api/schemas.js';
-import { type ContrastAdjustment, deriveBrandTokens } from './colors.js';
+import { type ColorScheme, contrastAdjustments, type ContrastAdjustment, deriveBrandTokens } from './colors.js';
 
-/** Custom properties (`--si-brand-{light|dark}-*`) for a tenant's colours, plus what had to be adjusted. */
-export function brandProperties(color: SignInExperience['color']): {
-  properties: Record<string, string>;
-  adjustments: ContrastAdjustment[];
-} {
-  const adjustments: ContrastAdjustment[] = [];
+const schemes = (color: SignInExperience['color']): Array<[ColorScheme, string]> => [
+  ['light', color.primaryColor],
+  ['dark', color.darkPrimaryColor],
+];
+
+/** Custom properties (`--si-brand-{light|dark}-*`) for a tenant's colours. */
+export function brandProperties(color: SignInExperience['color']): Record<string, string> {
   const properties: Record<string, string> = {};
-  for (const [scheme, primary] of [
-    ['light', color.primaryColor],
-    ['dark', color.darkPrimaryColor],
-  ] as const) {
-    const tokens = deriveBrandTokens(primary, scheme, adjustments);
+  for (const [scheme, primary] of schemes(color)) {
+    const tokens = deriveBrandTokens(primary, scheme);
     properties[`--si-brand-${scheme}-fill`] = tokens.brand;
     properties[`--si-brand-${scheme}-hover`] = tokens.brandHover;
     properties[`--si-brand-${scheme}-pressed`] = tokens.brandPressed;
@@ -20,5 +18,10 @@ export function brandProperties(color: SignInExperience['color']): {
     properties[`--si-brand-${scheme}-text`] = tokens.brandText;
     properties[`--si-brand-${scheme}-ring`] = tokens.focusRing;
   }
-  return { properties, adjustments };
+  return properties;
+}
+
+/** What had to be adjusted in a tenant's colours to meet WCAG AA, in both schemes. */
+export function brandAdjustments(color: SignInExperience['color']): ContrastAdjustment[] {
+  return schemes(color).flatMap(([scheme, primary]) => contrastAdjustments(primary, scheme));
 }

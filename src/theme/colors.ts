@@ -1,8 +1,8 @@
 /**
  * Brand colours from the tenant config, made safe to read. Each colour the kit derives from a brand
  * colour (hover, pressed, text on the brand colour, links, focus ring) is checked against WCAG 2.2
- * contrast on the surface it is drawn on and nudged in lightness until it passes; every nudge is
- * reported so a dev-mode warning can name the pair.
+ * contrast on the surface it is drawn on and nudged in lightness until it passes;
+ * `contrastAdjustments` names every nudge for the dev-mode warning.
  */
 
 export type Rgb = readonly [number, number, number];
@@ -92,24 +92,19 @@ function onColor(fill: Rgb): Rgb {
   return contrast(fill, WHITE) >= contrast(fill, dark) ? WHITE : dark;
 }
 
+/** The tenant's colour for a scheme, or the kit's default when it cannot be read. */
+function sourceColor(primary: string, scheme: ColorScheme): Rgb {
+  return parseHex(primary) ?? parseHex(scheme === 'light' ? '#0f766e' : '#2dd4bf') ?? BLACK;
+}
+
 /**
  * The brand tokens for one scheme. Filled buttons keep the tenant's colour whenever the text on it
  * can reach 4.5:1; otherwise the fill is adjusted. Links and the focus ring are adjusted against the
  * card surface (4.5:1 for text, 3:1 for the ring).
  */
-export function deriveBrandTokens(
-  primary: string,
-  scheme: ColorScheme,
-  adjustments: ContrastAdjustment[] = [],
-): BrandTokens {
+export function deriveBrandTokens(primary: string, scheme: ColorScheme): BrandTokens {
   const surface = parseHex(SURFACES[scheme].surface) ?? WHITE;
-  const fallback = scheme === 'light' ? '#0f766e' : '#2dd4bf';
-  const source = parseHex(primary) ?? parseHex(fallback) ?? BLACK;
-  const note = (pair: string, from: Rgb, to: Rgb, against: Rgb) => {
-    if (toHex(from) !== toHex(to)) {
-      adjustments.push({ scheme, pair, from: toHex(from), to: toHex(to), ratio: round(contrast(to, against)) });
-    }
-  };
+  const source = sourceColor(primary, scheme);
 
   // Fill: keep the hue; if neither white nor dark text reaches 4.5:1, push the fill away from the text.
   let brand = source;
@@ -117,26 +112,41 @@ export function deriveBrandTokens(
   if (contrast(brand, on) < 4.5) {
     brand = ensureContrast(brand, on, 4.5, on === WHITE ? 'darken' : 'lighten');
     on = onColor(brand);
-    note('text on brand fill', source, brand, on);
   }
   const towards = on === WHITE ? BLACK : WHITE;
   const hover = ensureContrast(mix(brand, towards, 0.1), on, 4.5, on === WHITE ? 'darken' : 'lighten');
   const pressed = ensureContrast(mix(brand, towards, 0.2), on, 4.5, on === WHITE ? 'darken' : 'lighten');
 
   const direction = scheme === 'light' ? 'darken' : 'lighten';
-  const text = ensureContrast(source, surface, 4.5, direction);
-  note('brand text on surface', source, text, surface);
-  const ring = ensureContrast(source, surface, 3, direction);
-  note('focus ring on surface', source, ring, surface);
-
   return {
     brand: toHex(brand),
     brandHover: toHex(hover),
     brandPressed: toHex(pressed),
     onBrand: toHex(on),
-    brandText: toHex(text),
-    focusRing: toHex(ring),
+    brandText: toHex(ensureContrast(source, surface, 4.5, direction)),
+    focusRing: toHex(ensureContrast(source, surface, 3, direction)),
   };
+}
+
+/**
+ * Where `deriveBrandTokens` had to move the tenant's colour, with the contrast it reached: for the
+ * dev-mode warning and the Storybook contrast report (production builds leave it out).
+ */
+export function contrastAdjustments(
+  primary: string,
+  scheme: ColorScheme,
+  tokens: BrandTokens = deriveBrandTokens(primary, scheme),
+): ContrastAdjustment[] {
+  const from = toHex(sourceColor(primary, scheme));
+  const { surface } = SURFACES[scheme];
+  const pairs: Array<[pair: string, to: string, against: string]> = [
+    ['text on brand fill', tokens.brand, tokens.onBrand],
+    ['brand text on surface', tokens.brandText, surface],
+    ['focus ring on surface', tokens.focusRing, surface],
+  ];
+  return pairs
+    .filter(([, to]) => to !== from)
+    .map(([pair, to, against]) => ({ scheme, pair, from, to, ratio: round(contrast(to, against)) }));
 }
 
 function round(value: number): number {

@@ -9,6 +9,7 @@ import {
   type ColorScheme,
   type ContrastAdjustment,
   contrast,
+  contrastAdjustments,
   deriveBrandTokens,
   SURFACES,
 } from '../../src/theme/colors.js';
@@ -37,8 +38,8 @@ export interface ContrastReport {
 }
 
 export function contrastReport(primary: string, scheme: ColorScheme): ContrastReport {
-  const adjustments: ContrastAdjustment[] = [];
-  const tokens = deriveBrandTokens(primary, scheme, adjustments);
+  const tokens = deriveBrandTokens(primary, scheme);
+  const adjustments = contrastAdjustments(primary, scheme, tokens);
   const { surface, text } = SURFACES[scheme];
   const pair = (label: string, foreground: string, background: string, required: number): ContrastPair => ({
     label,

@@ -1,8 +1,8 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-import { type QrStatus, SiQrRefreshEvent, SiQrStatusEvent } from '../../events/index.js';
+import { type QrStatus, SiQrRefreshEvent, SiQrStatusEvent } from '../../events/qr.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 
 /**
@@ -24,7 +24,6 @@ import { safeHttpUrl } from '../../internal/urls.js';
  * @fires {SiQrStatusEvent} si-qr-status - The panel's state changed.
  * @fires {SiQrRefreshEvent} si-qr-refresh - The user asked for a new QR code.
  */
-@localized()
 export class QrSignIn extends LitElement {
   static override styles = css`
     :host {
@@ -158,6 +157,11 @@ export class QrSignIn extends LitElement {
   /** The reachability probe for the current src: pending, passed, or inconclusive (blocked by CSP). */
   #probe: 'pending' | 'done' = 'pending';
   #probeAbort?: AbortController;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

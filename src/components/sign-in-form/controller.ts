@@ -7,12 +7,12 @@
 import { ExperienceClient, type ExperienceClientOptions } from '../../api/client.js';
 import { ClientErrorCode } from '../../api/errors.js';
 import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
-import { SiStepChangeEvent, SiSuccessEvent } from '../../events/index.js';
+import { SiStepChangeEvent, SiSuccessEvent } from '../../events/journey.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
 import { SignInFlow } from '../../flow/sign-in-flow.js';
 import { type FirstScreen, type FlowState, stepPath } from '../../flow/steps.js';
-import { prefersRedirect } from '../../flow/social.js';
+import { connectorName, prefersRedirect } from '../../flow/social.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 import { adoptStyles } from './adopt-styles.js';
@@ -107,6 +107,10 @@ export class FormController {
     const ctx: ViewContext = {
       ...base,
       flow,
+      connectorName: (id) => {
+        const connector = base.config.socialConnectors.find((item) => item.id === id);
+        return connector ? connectorName(connector, getLocale()) : id;
+      },
       state,
       busy: state.busy || state.step.name === 'done',
       revealed: this.#revealed,

@@ -145,17 +145,6 @@ export const fieldStyles = css`
     cursor: progress;
   }
 
-  sign-in-form .si-button--secondary {
-    background: transparent;
-    border-color: var(--si-color-border);
-    color: var(--si-color-text);
-  }
-
-  sign-in-form .si-button--secondary:hover,
-  sign-in-form .si-button--secondary:active {
-    background: var(--si-color-surface-raised);
-  }
-
   sign-in-form .si-link {
     color: var(--si-color-brand-text);
     font-weight: 600;

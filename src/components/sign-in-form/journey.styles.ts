@@ -1,11 +1,23 @@
 import { css } from 'lit';
 
 /**
- * Light-DOM styles of the steps after the first screen (back button, code input, password
- * checklist, notices, waits) and of the phone country picker, which the controller renders.
+ * Light-DOM styles of the steps after the first screen (secondary buttons, back button, code input,
+ * password checklist, notices, waits) and of the phone country picker, which the controller renders.
  * Adopted with the controller, before any of them can show.
  */
 export const journeyStyles = css`
+  /* After fields.styles.ts in the document, so it wins over the primary button's fill. */
+  sign-in-form .si-button--secondary {
+    background: transparent;
+    border-color: var(--si-color-border);
+    color: var(--si-color-text);
+  }
+
+  sign-in-form .si-button--secondary:hover,
+  sign-in-form .si-button--secondary:active {
+    background: var(--si-color-surface-raised);
+  }
+
   sign-in-form .si-notice {
     margin: 0;
     padding: 12px 14px;

@@ -1,17 +1,16 @@
-import { localized, msg } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, render, type TemplateResult } from 'lit';
 
 import type { ExperienceClient, ExperienceClientOptions } from '../../api/client.js';
 import { ConfigClient } from '../../api/config-client.js';
 import { ApiError, ClientErrorCode } from '../../api/errors.js';
 import type { SignInExperience } from '../../api/schemas.js';
-import { SiErrorEvent } from '../../events/index.js';
+import { SiErrorEvent } from '../../events/form.js';
 import { allowedEntry, signInTypes } from '../../flow/rules.js';
 import type { EntryStep, FirstScreen, FlowError, Step } from '../../flow/steps.js';
-import { connectorName } from '../../flow/social-basics.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeImageUrl } from '../../internal/urls.js';
-import { brandProperties } from '../../theme/brand.js';
+import { brandAdjustments, brandProperties } from '../../theme/brand.js';
 import { resolveScheme, type ThemeMode } from '../../theme/scheme.js';
 import { themeTokens } from '../../theme/tokens.js';
 import { defineOnce } from '../define-once.js';
@@ -65,7 +64,6 @@ const NOTHING_REVEALED: ReadonlySet<string> = new Set();
  * @fires {SiErrorEvent} si-error - A request failed or the config could not be loaded.
  * @fires {SiStepChangeEvent} si-step-change - The form moved to another step.
  */
-@localized()
 export class SignInForm extends LitElement {
   static override styles = [themeTokens, signInFormStyles];
 
@@ -127,6 +125,8 @@ export class SignInForm extends LitElement {
 
   constructor() {
     super();
+    // What `@localized()` does, without the decorator helper on the first screen.
+    updateWhenLocaleChanges(this);
     this.#fields.slot = 'form';
     this.#fields.method = 'post';
     this.#fields.noValidate = true;
@@ -272,10 +272,9 @@ export class SignInForm extends LitElement {
   }
 
   #applyBrand(config: SignInExperience): void {
-    const { properties, adjustments } = brandProperties(config.color);
-    for (const [name, value] of Object.entries(properties)) this.style.setProperty(name, value);
+    for (const [name, value] of Object.entries(brandProperties(config.color))) this.style.setProperty(name, value);
     if (import.meta.env?.DEV) {
-      for (const item of adjustments) {
+      for (const item of brandAdjustments(config.color)) {
         console.warn(
           `[sign-in-form] ${item.scheme} theme: ${item.pair} adjusted from ${item.from} to ${item.to} (contrast ${item.ratio}:1) to meet WCAG AA.`,
         );
@@ -377,10 +376,6 @@ export class SignInForm extends LitElement {
       config,
       loginHint: this.loginHint,
       dark: this.dataset.scheme === 'dark',
-      connectorName: (id) => {
-        const connector = config.socialConnectors.find((item) => item.id === id);
-        return connector ? connectorName(connector, getLocale()) : id;
-      },
       describeError: this.#describeError,
     };
     const context = this.#controller?.context(base) ?? (this.#quickStart() ? this.#firstScreenContext(base) : undefined);
@@ -429,7 +424,7 @@ export class SignInForm extends LitElement {
       <p class="si-alert" role="alert" tabindex="-1">
         ${msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'load.partFailed' })}
       </p>
-      <button class="si-button" type="button" @click=${retry}>${msg('Try again', { id: 'common.tryAgain' })}</button>
+      ${tryAgain(retry)}
     `;
   }
 
@@ -452,12 +447,13 @@ export class SignInForm extends LitElement {
     return html`
       <h1 class="si-title">${msg('Sign-in is unavailable', { id: 'load.title' })}</h1>
       ${sentence ? html`<p class="si-alert" role="alert" tabindex="-1">${sentence}</p>` : nothing}
-      <button class="si-button" type="button" @click=${() => void this.reload()}>
-        ${msg('Try again', { id: 'common.tryAgain' })}
-      </button>
+      ${tryAgain(() => void this.reload())}
     `;
   }
 }
+
+const tryAgain = (onClick: () => void): TemplateResult =>
+  html`<button class="si-button" type="button" @click=${onClick}>${msg('Try again', { id: 'common.tryAgain' })}</button>`;
 
 /** Used when even the error sentences cannot be fetched: the connection is the likely cause. */
 const unreachable = (): string =>

@@ -1,8 +1,8 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 
 import type { SocialConnector } from '../../api/schemas.js';
-import { SiProviderSelectEvent } from '../../events/index.js';
+import { SiProviderSelectEvent } from '../../events/form.js';
 import { browserConnectors, connectorName } from '../../flow/social-basics.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeImageUrl } from '../../internal/urls.js';
@@ -33,7 +33,6 @@ const PROMINENT = 3;
  * @cssprop [--si-radius-control=10px] - Corner radius of the buttons.
  * @fires {SiProviderSelectEvent} si-provider-select - A provider was chosen; cancelable.
  */
-@localized()
 export class SocialButtons extends LitElement {
   static override styles = css`
     /* Fallbacks for a page without the kit's tokens; inside <sign-in-form> the tokens win. */
@@ -174,6 +173,11 @@ export class SocialButtons extends LitElement {
   private expanded = false;
 
   /** The connectors that will be shown, in order. */
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   get visible(): SocialConnector[] {
     return browserConnectors(this.connectors, this.targets);
   }

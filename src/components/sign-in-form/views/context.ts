@@ -20,8 +20,6 @@ export interface BaseContext {
   loginHint?: string;
   /** Dark scheme in effect (dark logos). */
   dark: boolean;
-  /** A connector's display name in the current language. */
-  connectorName: (connectorId: string) => string;
   /**
    * The localized sentence for an error code; undefined for the moment the sentences take to load
    * (the form renders again when they arrive).
@@ -64,6 +62,8 @@ export interface ScreenContext extends BaseContext {
 /** What every later step's templates read: the flow is there, and so is all it drives. */
 export interface ViewContext extends ScreenContext {
   flow: SignInFlow;
+  /** A connector's display name in the current language. */
+  connectorName: (connectorId: string) => string;
   onCountryChange: (event: Event) => void;
   /** Live value of the new-password field, for the checklist. */
   newPassword: string;
