@@ -34,14 +34,24 @@ function logtoProxy(endpoint: string): Record<string, ProxyOptions> {
 /**
  * `locales/de.js?part=first`, `?part=steps`, `?part=errors`: the parts of a generated language
  * module, so that the first screen waits only for its own strings.
+ *
+ * Each part also makes its own `str` results: the same plain objects `@lit/localize`'s `str` makes
+ * (`{ strTag, strings, values }`, which its runtime recognises). Importing `str` instead would have
+ * Rolldown put `@lit/localize`'s str-tag module, which the first screen needs too, in a chunk of
+ * its own: one more request before the first field shows.
  */
 function splitLanguages(): Plugin {
+  const importStr = /import\s*\{\s*str\s*\}\s*from\s*'@lit\/localize';/;
+  const localStr = 'const str = (strings, ...values) => ({ strTag: true, strings, values });';
   return {
     name: 'sign-in-kit:split-languages',
     enforce: 'pre',
     transform(code, id) {
       const match = /\/generated\/locales\/[^/?]+\.ts\?part=(first|steps|errors)$/.exec(id);
-      return match ? { code: selectMessagePart(code, match[1] as MessagePart), map: null } : undefined;
+      if (!match) return undefined;
+      const part = selectMessagePart(code, match[1] as MessagePart).replace(importStr, localStr);
+      if (part.includes('@lit/localize')) this.error(`${id} imports @lit/localize in a form this plugin does not expect.`);
+      return { code: part, map: null };
     },
   };
 }

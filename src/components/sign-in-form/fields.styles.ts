@@ -60,7 +60,8 @@ export const fieldStyles = css`
   sign-in-form .si-input:focus-visible,
   sign-in-form .si-button:focus-visible,
   sign-in-form .si-icon-button:focus-visible,
-  sign-in-form .si-link:focus-visible {
+  sign-in-form .si-link:focus-visible,
+  sign-in-form .si-checkbox input:focus-visible {
     outline: 2px solid var(--si-color-focus-ring);
     outline-offset: 2px;
   }
@@ -214,11 +215,6 @@ export const fieldStyles = css`
     margin: 2px 0 0;
     accent-color: var(--si-color-brand);
     flex: none;
-  }
-
-  sign-in-form .si-checkbox input:focus-visible {
-    outline: 2px solid var(--si-color-focus-ring);
-    outline-offset: 2px;
   }
 
   sign-in-form .si-skeleton--title {
