@@ -6,14 +6,13 @@ import { type FormArgs, formArgs, formArgTypes, formScheme, renderForm, tenantLo
 import {
   atStep,
   expectEqual,
-  expectErrorShown,
   expectTrue,
   formIn,
   input,
-  nextError,
   noticeText,
   press,
   pressSubmit,
+  submitExpectingError,
   typeInto,
   until,
 } from '../support/play.js';
@@ -103,11 +102,7 @@ export const SameAsBefore: Story = {
     const form = await toNewPassword(canvasElement, loaded.email);
     await typeInto(form, 'password', OLD_PASSWORD);
     await typeInto(form, 'confirm', OLD_PASSWORD);
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'user.same_password', 'error code');
-    await expectErrorShown(form, detail, { field: 'password' });
+    await submitExpectingError(form, 'user.same_password', { field: 'password' });
   },
 };
 

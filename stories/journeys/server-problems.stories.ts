@@ -4,7 +4,19 @@ import { ExperienceClient } from '../../src/index.js';
 import { addUser, uniqueEmail, uniqueUsername } from '../support/emulator.js';
 import { SERVER_ERROR, TOO_MANY_REQUESTS } from '../support/faults.js';
 import { type FormArgs, formStoryDefaults } from '../support/form.js';
-import { alertText, atStep, expectEqual, expectErrorShown, fieldsOf, formIn, nextError, pressSubmit, typeInto, until } from '../support/play.js';
+import {
+  alertText,
+  atStep,
+  expectEqual,
+  expectErrorShown,
+  fieldsOf,
+  formIn,
+  nextError,
+  pressSubmit,
+  submitExpectingError,
+  typeInto,
+  until,
+} from '../support/play.js';
 
 const PASSWORD = 'Tulip-Garden-42';
 const CONFIG = '/api/.well-known/sign-in-exp';
@@ -133,10 +145,6 @@ export const CodeRateLimited: Story = {
     await earlier.startInteraction('SignIn');
     for (let sent = 0; sent < 10; sent++) await earlier.sendVerificationCode({ type: 'email', value: loaded.email }, 'SignIn');
     await typeInto(form, 'identifier', loaded.email);
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'request.message_rate_limited', 'error code');
-    await expectErrorShown(form, detail, 'alert');
+    await submitExpectingError(form, 'request.message_rate_limited', 'alert');
   },
 };

@@ -14,6 +14,7 @@ import {
   nextError,
   press,
   pressSubmit,
+  submitExpectingError,
   typeInto,
 } from '../support/play.js';
 
@@ -70,11 +71,7 @@ export const EmptyIdentifier: Story = {
   play: async ({ canvasElement }) => {
     const form = formIn(canvasElement);
     await atStep(form, 'sign-in');
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'identifier.required', 'error code');
-    await expectErrorShown(form, detail, { field: 'identifier' });
+    await submitExpectingError(form, 'identifier.required', { field: 'identifier' });
   },
 };
 
@@ -84,11 +81,7 @@ export const InvalidEmail: Story = {
     const form = formIn(canvasElement);
     await atStep(form, 'sign-in');
     await typeInto(form, 'identifier', 'alice@example');
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'identifier.invalid_email', 'error code');
-    await expectErrorShown(form, detail, { field: 'identifier' });
+    await submitExpectingError(form, 'identifier.invalid_email', { field: 'identifier' });
   },
 };
 
@@ -97,11 +90,7 @@ export const WrongPassword: Story = {
   play: async ({ canvasElement, loaded }) => {
     const form = await toPasswordStep(canvasElement, loaded.member.email);
     await typeInto(form, 'password', 'Not-The-Password-7');
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'session.invalid_credentials', 'error code');
-    await expectErrorShown(form, detail, { field: 'password' });
+    await submitExpectingError(form, 'session.invalid_credentials', { field: 'password' });
   },
 };
 
@@ -193,11 +182,7 @@ export const TermsRequired: Story = {
     const form = formIn(canvasElement);
     await atStep(form, 'sign-in');
     await typeInto(form, 'identifier', loaded.member.email);
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'terms.required', 'error code');
-    await expectErrorShown(form, detail, { field: 'terms' });
+    await submitExpectingError(form, 'terms.required', { field: 'terms' });
   },
 };
 

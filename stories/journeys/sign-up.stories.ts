@@ -13,6 +13,7 @@ import {
   input,
   nextError,
   pressSubmit,
+  submitExpectingError,
   typeInto,
 } from '../support/play.js';
 
@@ -66,11 +67,7 @@ export const TermsNotAccepted: Story = {
     const form = formIn(canvasElement);
     await atStep(form, 'register');
     await typeInto(form, 'identifier', uniqueUsername('new'));
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'terms.required', 'error code');
-    await expectErrorShown(form, detail, { field: 'terms' });
+    await submitExpectingError(form, 'terms.required', { field: 'terms' });
   },
 };
 
@@ -108,11 +105,7 @@ export const WeakPassword: Story = {
     await atStep(form, 'register-password');
     await typeInto(form, 'password', 'short');
     await typeInto(form, 'confirm', 'short');
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'password.rejected', 'error code');
-    await expectErrorShown(form, detail, { field: 'password' });
+    await submitExpectingError(form, 'password.rejected', { field: 'password' });
     expectTrue(fieldsOf(form).querySelector('.si-rule[data-met="false"]'), 'the checklist shows no unmet rule');
   },
 };
@@ -123,11 +116,7 @@ export const PasswordsDoNotMatch: Story = {
     await atStep(form, 'register-password');
     await typeInto(form, 'password', PASSWORD);
     await typeInto(form, 'confirm', `${PASSWORD}x`);
-    const error = nextError(form);
-    pressSubmit(form);
-    const detail = await error;
-    expectEqual(detail.code, 'password.mismatch', 'error code');
-    await expectErrorShown(form, detail, { field: 'confirm' });
+    await submitExpectingError(form, 'password.mismatch', { field: 'confirm' });
   },
 };
 

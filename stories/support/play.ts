@@ -154,6 +154,15 @@ export function errorUnderText(form: SignInForm, name: string): string {
     .join(' ');
 }
 
+/** Presses submit, then checks the form reports `code` and shows its sentence at `where`. */
+export async function submitExpectingError(form: SignInForm, code: string, where: { field: string } | 'alert'): Promise<void> {
+  const error = nextError(form);
+  pressSubmit(form);
+  const detail = await error;
+  expectEqual(detail.code, code, 'error code');
+  await expectErrorShown(form, detail, where);
+}
+
 /**
  * Checks that a reported error is shown where a user looks for it: under the field (marked
  * invalid), or as the step's alert.

@@ -1,18 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
-import { addUser, registerApp, uniqueName } from '../helpers/emulator.js';
+import { addUser, PASSWORD_ONLY, registerApp, uniqueName } from '../helpers/emulator.js';
 
-/** Identifier and password on one screen; sign-up by username only. */
-const PASSWORD_ONLY = {
-  signIn: {
-    methods: [
-      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
-      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
-    ],
-  },
-  signUp: { identifiers: ['username'], password: true },
-};
 
 /**
  * The hosted page end to end, in an iframe so it can do its real full-page navigation: a client

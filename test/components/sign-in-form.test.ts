@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 
 import '../../src/define.js';
-import { ExperienceClient, type SignInForm, type SiSuccessEvent } from '../../src/index.js';
+import { ExperienceClient, type SignInForm } from '../../src/index.js';
 import { addUser, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
 import { FormHarness } from '../helpers/harness.js';
+import { interceptSuccess } from '../helpers/journeys.js';
 
 /**
  * A tenant whose every sign-in method is password-only: identifier and password on one screen,
@@ -25,19 +26,6 @@ async function mountForm(appId: string): Promise<FormHarness> {
   return new FormHarness(element).ready();
 }
 
-/** Stops the real full-page navigation so the test page stays; resolves with the event. */
-function interceptSuccess(element: SignInForm): Promise<SiSuccessEvent> {
-  return new Promise((resolve) => {
-    element.addEventListener(
-      'si-success',
-      (event) => {
-        event.preventDefault();
-        resolve(event);
-      },
-      { once: true },
-    );
-  });
-}
 
 describe('<sign-in-form>', () => {
   describe('accessibility', () => {

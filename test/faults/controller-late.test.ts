@@ -9,7 +9,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { ExperienceClient, type SignInForm } from '../../src/index.js';
 import { startApp } from '../helpers/emulator.js';
-import { armFaults, ASSET_FAULTS, CrashWatch, disarmAll, forgetKitStorage, kitSentences, matchesTemplate, visibleAlerts } from '../helpers/faults.js';
+import { armFaults, ASSET_FAULTS, CrashWatch, disarmAll, forgetKitStorage, kitSentences, matchesTemplate, OFFLINE_SENTENCE_IDS, visibleAlerts } from '../helpers/faults.js';
 import { FormHarness } from '../helpers/harness.js';
 
 const PASSWORD_ONLY = {
@@ -33,7 +33,7 @@ describe('the form acts before its controller has arrived', function () {
 
   it('offline: says so and keeps the input; later, a slow arrival sends a double-clicked submit once', async () => {
     const sentences = await kitSentences('de');
-    const offline = ['load.partFailed', 'load.unreachable', 'errors.network'].map((id) => sentences.get(id)?.en ?? '');
+    const offline = OFFLINE_SENTENCE_IDS.map((id) => sentences.get(id)?.en ?? '');
     const app = await startApp(PASSWORD_ONLY);
     const sent: string[] = [];
     const client = new ExperienceClient({

@@ -9,7 +9,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { ExperienceClient, type SignInForm } from '../../src/index.js';
 import { startApp } from '../helpers/emulator.js';
-import { armFaults, ASSET_FAULTS, CrashWatch, disarmAll, forgetKitStorage, kitSentences, matchesTemplate, sentenceProblem, visibleAlerts } from '../helpers/faults.js';
+import { armFaults, ASSET_FAULTS, CrashWatch, disarmAll, forgetKitStorage, kitSentences, matchesTemplate, OFFLINE_SENTENCE_IDS, sentenceProblem, visibleAlerts } from '../helpers/faults.js';
 import { FormHarness } from '../helpers/harness.js';
 
 const PHONE_CODE = {
@@ -17,9 +17,6 @@ const PHONE_CODE = {
   signUp: { identifiers: ['phone'], password: false },
   forgotPassword: { email: false, phone: true },
 };
-
-/** Sentences that fairly explain "a part could not be fetched". */
-const OFFLINE_IDS = ['load.partFailed', 'load.unreachable', 'errors.network'];
 
 describe('a lazily fetched part of the kit is unreachable', function () {
   this.timeout(15_000);
@@ -36,7 +33,7 @@ describe('a lazily fetched part of the kit is unreachable', function () {
 
   it('phone numbers offline: a sentence instead of a silent button, nothing uncaught, and Continue works once back online', async () => {
     const sentences = await kitSentences('de');
-    const allowed = OFFLINE_IDS.map((id) => sentences.get(id)?.en ?? '').filter(Boolean);
+    const allowed = OFFLINE_SENTENCE_IDS.map((id) => sentences.get(id)?.en ?? '').filter(Boolean);
     const app = await startApp(PHONE_CODE);
     await armFaults(ASSET_FAULTS, [
       { prefix: '/node_modules/libphonenumber-js/', response: { status: 503, headers: { 'content-type': 'text/plain' }, body: 'offline' } },

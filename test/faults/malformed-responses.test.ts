@@ -18,7 +18,7 @@ import { expect } from '@open-wc/testing';
 
 import '../../src/define.js';
 import { ExperienceClient, getLocale, setLocale, type SignInForm } from '../../src/index.js';
-import { addUser, latestCode, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
+import { addUser, latestCode, PASSWORD_ONLY, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
 import {
   type BadBody,
   clip,
@@ -48,7 +48,6 @@ import {
   shapeMutations,
   visibleAlerts,
   EMAIL_CODE,
-  PASSWORD_ONLY,
 } from '../helpers/faults.js';
 import { FormHarness } from '../helpers/harness.js';
 

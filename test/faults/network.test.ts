@@ -14,7 +14,7 @@ import { sendKeys } from '@web/test-runner-commands';
 
 import '../../src/define.js';
 import { ExperienceClient, getLocale, type SignInForm } from '../../src/index.js';
-import { addUser, latestCode, registerApp, startApp, type TestApp, uniqueName } from '../helpers/emulator.js';
+import { addUser, latestCode, PASSWORD_ONLY, registerApp, startApp, type TestApp, uniqueName } from '../helpers/emulator.js';
 import {
   armFaults,
   disarmAll,
@@ -32,7 +32,6 @@ import {
   SERVER_PROBLEM_IDS,
   sentenceProblem,
   EMAIL_CODE,
-  PASSWORD_ONLY,
 } from '../helpers/faults.js';
 import { FormHarness } from '../helpers/harness.js';
 

@@ -12,6 +12,17 @@ export interface TestApp {
 
 let counter = 0;
 
+/** Username or email with a password, nothing else; sign-up by username. */
+export const PASSWORD_ONLY = {
+  signIn: {
+    methods: [
+      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
+      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
+    ],
+  },
+  signUp: { identifiers: ['username'], password: true },
+};
+
 export async function registerApp(signInExperience: Record<string, unknown> = {}): Promise<string> {
   const appId = `test-${Date.now().toString(36)}-${++counter}`;
   const response = await fetch('/__emulator/apps', {

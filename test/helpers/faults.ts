@@ -608,18 +608,10 @@ export function findLeaks(sources: { where: string; text: string }[], secrets: R
   return leaks;
 }
 
-// ----- tenants the fault tests use ----------------------------------------------------------------
+/** Sentences that fairly explain "a part of the kit could not be fetched" (offline). */
+export const OFFLINE_SENTENCE_IDS = ['load.partFailed', 'load.unreachable', 'errors.network'];
 
-/** Username or email with a password, nothing else; sign-up by username. */
-export const PASSWORD_ONLY = {
-  signIn: {
-    methods: [
-      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
-      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
-    ],
-  },
-  signUp: { identifiers: ['username'], password: true },
-};
+// ----- tenants the fault tests use ----------------------------------------------------------------
 
 /** Email with a verification code only. */
 export const EMAIL_CODE = {

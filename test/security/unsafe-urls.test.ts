@@ -12,7 +12,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 
 import '../../src/define.js';
 import { ExperienceClient, type SignInForm } from '../../src/index.js';
-import { addUser, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
+import { addUser, PASSWORD_ONLY, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
 import {
   armFaults,
   disarmAll,
@@ -53,15 +53,6 @@ const UNSAFE = [
 const SAFE_LOGO = '/__emulator/assets/logo.svg';
 const DATA_IMAGE = 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=';
 
-const PASSWORD_ONLY = {
-  signIn: {
-    methods: [
-      { identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
-      { identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
-    ],
-  },
-  signUp: { identifiers: ['username'], password: true },
-};
 
 const figures = { logoCases: 0, redirectCases: 0, refused: 0 };
 
