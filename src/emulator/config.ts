@@ -10,17 +10,81 @@ import { z } from 'zod/mini';
 import { signInExperienceSchema } from '../api/schemas.js';
 import demoTenant from './demo-tenant.json' with { type: 'json' };
 
-const seedUserSchema = z.object({
+export const seedUserSchema = z.object({
   username: z.optional(z.string()),
   password: z.optional(z.string()),
   email: z.optional(z.string()),
   phone: z.optional(z.string().check(z.regex(/^\d+$/))),
   name: z.optional(z.string()),
+  /** Bound MFA factors: a TOTP secret (base32), backup codes, and email/phone (the user's own). */
+  mfa: z.optional(
+    z.object({
+      totp: z.optional(z.string().check(z.regex(/^[A-Z2-7]+=*$/i))),
+      backupCodes: z.optional(z.array(z.string())),
+      email: z.optional(z.boolean()),
+      phone: z.optional(z.boolean()),
+    }),
+  ),
 });
 export type SeedUser = z.infer<typeof seedUserSchema>;
 
+const mfaFactorSchema = z.enum(['Totp', 'WebAuthn', 'BackupCode', 'EmailVerificationCode', 'PhoneVerificationCode']);
+export type MfaFactor = z.infer<typeof mfaFactorSchema>;
+const mfaPolicySchema = z.enum(['UserControlled', 'Mandatory', 'PromptOnlyAtSignIn', 'PromptAtSignInAndSignUp', 'NoPrompt']);
+export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
+
+/** The sign-in-experience fields of the security steps (MFA, CAPTCHA, passkey sign-in). */
+const securitySchema = z.object({
+  mfa: z.optional(z.object({ factors: z.optional(z.array(mfaFactorSchema)), policy: z.optional(mfaPolicySchema) })),
+  captchaPolicy: z.optional(z.object({ enabled: z.optional(z.boolean()) })),
+  captchaConfig: z.optional(
+    z.object({
+      type: z.enum(['Turnstile', 'RecaptchaEnterprise']),
+      siteKey: z.string().check(z.minLength(1)),
+      domain: z.optional(z.string()),
+      mode: z.optional(z.enum(['invisible', 'checkbox'])),
+    }),
+  ),
+  passkeySignIn: z.optional(
+    z.object({
+      enabled: z.optional(z.boolean()),
+      showPasskeyButton: z.optional(z.boolean()),
+      allowAutofill: z.optional(z.boolean()),
+    }),
+  ),
+});
+
+export interface SecuritySettings {
+  mfa: { factors: MfaFactor[]; policy: MfaPolicy };
+  captchaPolicy: { enabled: boolean };
+  captchaConfig?: { type: 'Turnstile' | 'RecaptchaEnterprise'; siteKey: string; domain?: string; mode?: 'invisible' | 'checkbox' };
+  passkeySignIn: { enabled: boolean; showPasskeyButton: boolean; allowAutofill: boolean };
+}
+
+/** The security settings of a sign-in-experience payload, with Logto's defaults for absent fields. */
+export function securitySettingsOf(signInExperience: Record<string, unknown>): SecuritySettings {
+  const parsed = securitySchema.safeParse(signInExperience);
+  const data = parsed.success ? parsed.data : {};
+  return {
+    mfa: { factors: data.mfa?.factors ?? [], policy: data.mfa?.policy ?? 'UserControlled' },
+    captchaPolicy: { enabled: data.captchaPolicy?.enabled === true },
+    captchaConfig: data.captchaConfig,
+    passkeySignIn: {
+      enabled: data.passkeySignIn?.enabled === true,
+      showPasskeyButton: data.passkeySignIn?.showPasskeyButton === true,
+      allowAutofill: data.passkeySignIn?.allowAutofill === true,
+    },
+  };
+}
+
+/** Checks the security fields of a sign-in-experience payload; returns the path of the first bad field. */
+export function securityIssue(signInExperience: unknown): string | undefined {
+  const result = securitySchema.safeParse(signInExperience);
+  return result.success ? undefined : (result.error.issues[0]?.path.join('.') ?? '(root)');
+}
+
 const tenantFileSchema = z.object({
-  signInExperience: signInExperienceSchema,
+  signInExperience: z.extend(signInExperienceSchema, securitySchema.shape),
   users: z.optional(z.array(seedUserSchema)),
 });
 
