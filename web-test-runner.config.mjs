@@ -8,6 +8,7 @@ import { faultMiddleware } from './test/tools/fault-middleware.mjs';
 import { loadEmulator } from './test/tools/load-emulator.mjs';
 import { plainSummaryReporter } from './test/tools/plain-summary-reporter.mjs';
 import { spaFallback } from './test/tools/spa-fallback.mjs';
+import { webauthnPlugin } from './test/tools/webauthn-plugin.mjs';
 
 const CHROMIUM_ARGS = [
   '--headless=new',
@@ -31,7 +32,7 @@ export default {
   rootDir: '.',
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' }), webauthnPlugin()],
   // faultMiddleware first: it answers scripted faults before the emulator, and serves marked
   // hosted pages under a strict CSP (test/faults, test/security).
   middleware: [faultMiddleware(), koaMiddleware(emulator), spaFallback()],
