@@ -142,7 +142,7 @@ export class LogtoEmulator {
 
     if (path === '/api/.well-known/sign-in-exp' || path === '/api/.well-known/experience') {
       if (method !== 'GET') throw notFound();
-      const appId = x.url.searchParams.get('appId');
+      const appId = x.url.searchParams.get('appId') ?? headerValue(x.req, 'logto-app-id');
       const config = store.rawConfigOf(appId && store.apps.has(appId) ? appId : DEMO_APP_ID);
       return sendJson(x.res, 200, absolutize({ ...SERVER_FILLED_FIELDS, ...config }, x.origin));
     }
