@@ -181,13 +181,13 @@ class SecurityReplay {
       return { ...body, code: ok ? totpCode(this.totpSecret) : wrongTotp(this.totpSecret) };
     }
     if (path.endsWith('/web-authn/registration/verify')) {
-      const options = await this.#previousBody('web-authn-registration', 'registrationOptions');
+      const options = this.#previousBody('web-authn-registration', 'registrationOptions');
       const credential = await startRegistration({ optionsJSON: options as never });
       return { ...body, payload: { ...credential, type: 'WebAuthn' } };
     }
     if (path.endsWith('/web-authn/authentication/verify')) {
       if (!this.#assertion) {
-        const options = await this.#previousBody('web-authn-authentication', 'authenticationOptions');
+        const options = this.#previousBody('web-authn-authentication', 'authenticationOptions');
         this.#assertion = { ...(await startAuthentication({ optionsJSON: options as never })), type: 'WebAuthn' };
       }
       const assertion = this.#assertion;
@@ -200,7 +200,7 @@ class SecurityReplay {
   /** Options the emulator sent in an earlier step (kept from its answer). */
   readonly answers = new Map<string, Record<string, unknown>>();
 
-  async #previousBody(stepSuffix: string, field: string): Promise<unknown> {
+  #previousBody(stepSuffix: string, field: string): unknown {
     for (const [step, answer] of this.answers) if (step.endsWith(stepSuffix)) return answer[field];
     throw new Error(`no ${field} from a ${stepSuffix} step`);
   }
