@@ -39,6 +39,20 @@ export function captchaDevRoute(store: Store, x: Exchange, route: string): boole
     sendText(x.res, 200, RECAPTCHA_SCRIPT, 'text/javascript');
     return true;
   }
+  if (route === 'demo' && x.method === 'GET') {
+    // The widgets on a page of their own, under a strict CSP with Trusted Types (no inline code).
+    x.res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': DEMO_CSP,
+    });
+    x.res.end(DEMO_PAGE);
+    return true;
+  }
+  if (route === 'demo.js' && x.method === 'GET') {
+    sendText(x.res, 200, DEMO_SCRIPT, 'text/javascript');
+    return true;
+  }
   if (route === 'token' && x.method === 'GET') {
     const siteKey = x.url.searchParams.get('siteKey') ?? '';
     if (!siteKey) {
@@ -223,5 +237,54 @@ ${COMMON}
   window.grecaptcha = window.grecaptcha || {};
   window.grecaptcha.enterprise = enterprise;
   if (onload) setTimeout(function () { call(onload); }, 0);
+})();
+`;
+
+const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
+
+const DEMO_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Emulated CAPTCHA</title>
+<script src="/__emulator/captcha/demo.js"></script>
+<script src="/__emulator/captcha/turnstile.js"></script>
+<script src="/__emulator/captcha/recaptcha-enterprise.js"></script>
+</head>
+<body>
+<main>
+<h1>Emulated CAPTCHA</h1>
+<p>The emulator's stand-ins for Turnstile and reCAPTCHA Enterprise. Add <code>?siteKey=fail</code> to see a failure.</p>
+<h2>Turnstile</h2>
+<div id="turnstile"></div>
+<h2>reCAPTCHA Enterprise (checkbox)</h2>
+<div id="recaptcha"></div>
+<p id="result"></p>
+</main>
+</body>
+</html>
+`;
+
+/** Runs first on the demo page: records CSP violations, then renders both widgets. */
+const DEMO_SCRIPT = `(function () {
+  'use strict';
+  var violations = [];
+  window.__violations = violations;
+  document.addEventListener('securitypolicyviolation', function (event) {
+    violations.push(event.effectiveDirective + ' ' + event.blockedURI);
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    var siteKey = new URLSearchParams(location.search).get('siteKey') || 'demo-site-key';
+    var result = document.getElementById('result');
+    function report(kind) {
+      return function (value) {
+        result.dataset[kind] = value || 'yes';
+        result.textContent = kind + ': ' + (value || '');
+      };
+    }
+    window.turnstile.render('#turnstile', { sitekey: siteKey, callback: report('token'), 'error-callback': report('error'), 'expired-callback': report('expired') });
+    window.grecaptcha.enterprise.render(document.getElementById('recaptcha'), { sitekey: siteKey, callback: report('recaptcha') });
+  });
 })();
 `;

@@ -36,9 +36,9 @@ export const missingProfile = (missing: string[]) =>
   new RequestError(422, 'user.missing_profile', 'More information is needed to continue.', { missingProfile: missing });
 export const invalidCredentials = () =>
   new RequestError(422, 'session.invalid_credentials', 'The account or password is incorrect.');
-export const captchaRequired = () => new RequestError(422, 'session.captcha_required', 'Captcha is required.');
-export const captchaFailed = () => new RequestError(422, 'session.captcha_failed', 'Captcha verification failed.');
+export const captchaRequired = () => new RequestError(422, 'session.captcha_required', 'Complete the CAPTCHA first.');
+export const captchaFailed = () => new RequestError(422, 'session.captcha_failed', 'The CAPTCHA could not be verified.');
 export const factorNotEnabled = () =>
   new RequestError(400, 'session.mfa.mfa_factor_not_enabled', 'This MFA factor is not enabled.');
 export const webAuthnFailed = () =>
-  new RequestError(400, 'session.mfa.webauthn_verification_failed', 'WebAuthn verification failed.');
+  new RequestError(400, 'session.mfa.webauthn_verification_failed', 'The passkey or security key could not be verified.');

@@ -29,7 +29,7 @@ import { credentialIdOf, newChallenge, authenticationOptions, registrationOption
 const BACKUP_CODE_COUNT = 10;
 const CODE_TTL_MS = 10 * 60 * 1000;
 
-const invalidTotp = () => new RequestError(400, 'session.mfa.invalid_totp_code', 'Invalid TOTP code.');
+const invalidTotp = () => new RequestError(400, 'session.mfa.invalid_totp_code', 'The authenticator app code is not correct.');
 const webAuthnNotFound = () =>
   new RequestError(400, 'session.mfa.webauthn_verification_not_found', 'No WebAuthn credential was found for this account.');
 
@@ -80,7 +80,7 @@ export const mfaRoutes: RouteGroup = async (context, key) => {
     case 'POST /profile/mfa/mfa-skipped':
       flag(context, (mfa) => {
         if (context.security.mfa.policy === 'Mandatory') {
-          throw new RequestError(422, 'session.mfa.mfa_policy_not_user_controlled', 'MFA policy is not user controlled.');
+          throw new RequestError(422, 'session.mfa.mfa_policy_not_user_controlled', 'Two-step verification cannot be skipped for this application.');
         }
         mfa.mfaSkipped = true;
       });
@@ -186,7 +186,7 @@ async function webAuthnAuthenticationVerify({ store, x, interaction, body }: Con
     throw verificationNotFound();
   }
   const credential = user.mfa.webAuthn.find((item) => item.id === credentialIdOf(body.payload));
-  if (!credential) throw new RequestError(400, 'session.mfa.webauthn_verification_failed', 'WebAuthn verification failed.');
+  if (!credential) throw new RequestError(400, 'session.mfa.webauthn_verification_failed', 'The passkey or security key could not be verified.');
   await verifyAuthentication(body.payload, record.challenge, relyingParty(x), credential);
   record.verified = true;
   interaction.mfaVerified = true;
@@ -204,7 +204,7 @@ function backupCodeVerify({ store, x, interaction, body }: Context): void {
   const user = store.identifiedUser(interaction);
   const code = requireString(body.code, 'code');
   const entry = user.mfa.backupCodes.find((item) => item.code === code && !item.used);
-  if (!entry) throw new RequestError(400, 'session.mfa.invalid_backup_code', 'Invalid backup code.');
+  if (!entry) throw new RequestError(400, 'session.mfa.invalid_backup_code', 'This backup code is not valid or was already used.');
   entry.used = true;
   const record = store.addRecord(interaction, { type: 'BackupCode', verified: true, userId: user.id });
   interaction.mfaVerified = true;
@@ -308,7 +308,7 @@ function bindFactor(context: Context): void {
 
   if (type === 'Totp') {
     if (!record.verified || !record.secret) throw verificationFailed();
-    if (user.mfa.totp) throw new RequestError(422, 'user.totp_already_in_use', 'TOTP is already in use.');
+    if (user.mfa.totp) throw new RequestError(422, 'user.totp_already_in_use', 'This account already has an authenticator app.');
     mfa.totp = record.secret;
   } else if (type === 'WebAuthn') {
     if (!record.verified || !record.credential) throw verificationFailed();
@@ -360,7 +360,7 @@ export function assertMfaVerified({ interaction, security }: Context, user: User
   if (factors.includes('PhoneVerificationCode') && user.primaryPhone) {
     maskedIdentifiers.PhoneVerificationCode = maskPhone(user.primaryPhone);
   }
-  throw new RequestError(403, 'session.mfa.require_mfa_verification', 'Mfa verification is required to sign in.', {
+  throw new RequestError(403, 'session.mfa.require_mfa_verification', 'Verify a second factor to finish signing in.', {
     availableFactors: factors,
     maskedIdentifiers,
   });
@@ -425,7 +425,7 @@ export function assertMfaPolicy(context: Context, user: User): void {
     throw new RequestError(
       422,
       'user.missing_mfa',
-      'You need to bind additional MFA before signing-in.',
+      'Set up a second factor to finish signing in.',
       mandatory ? { availableFactors: configured } : { availableFactors: configured, skippable: true },
     );
   }
@@ -435,10 +435,10 @@ export function assertMfaPolicy(context: Context, user: User): void {
   if (backupCodesMissing) throw backupCodeRequired();
 }
 
-const backupCodeRequired = () => new RequestError(422, 'session.mfa.backup_code_required', 'Backup code is required.');
+const backupCodeRequired = () => new RequestError(422, 'session.mfa.backup_code_required', 'Save a set of backup codes to finish.');
 
 const suggestMfa = () =>
-  new RequestError(422, 'user.suggest_mfa', 'For better account security, we recommend binding MFA to your account.');
+  new RequestError(422, 'user.suggest_mfa', 'Consider adding a second factor to protect this account.');
 
 function suggestAdditionalFactor(context: Context, user: User, userFactors: MfaFactor[], configured: MfaFactor[]): void {
   const { interaction, security, config } = context;

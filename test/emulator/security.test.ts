@@ -431,6 +431,25 @@ describe('emulator: CAPTCHA', () => {
       expiring.remove();
     });
 
+    it('both widgets work under a strict CSP with Trusted Types (the demo page)', async () => {
+      const frame = document.createElement('iframe');
+      frame.src = `/__emulator/captcha/demo?siteKey=${SITE_KEY}`;
+      document.body.append(frame);
+      const deadline = Date.now() + 5000;
+      let result: HTMLElement | null | undefined;
+      while (Date.now() < deadline) {
+        result = frame.contentDocument?.getElementById('result');
+        if (result?.dataset.token && result.dataset.recaptcha) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const page = frame.contentWindow as unknown as { __violations: string[] };
+      expect(page.__violations).to.deep.equal([]);
+      expect(result?.dataset.token).to.match(/^emulated\./);
+      const boxes = [...(frame.contentDocument?.querySelectorAll('[role="status"]') ?? [])].map((box) => box.textContent);
+      expect(boxes).to.deep.equal(['Verified — emulated CAPTCHA', 'Verified — emulated CAPTCHA']);
+      frame.remove();
+    });
+
     it('reCAPTCHA Enterprise: execute resolves to a token the server accepts', async () => {
       await new Promise<void>((resolve) => win.grecaptcha.enterprise.ready(resolve));
       const token = await win.grecaptcha.enterprise.execute(SITE_KEY, { action: 'interaction' });
