@@ -3,10 +3,10 @@
  * the transport and the config read of `ConfigClient`. No DOM, no Lit: it runs wherever `fetch` does.
  */
 import { ConfigClient } from './config-client.js';
+import type { InteractionEvent } from './schemas.js';
 import {
   type CodeIdentifierPayload,
   type IdentifierPayload,
-  type InteractionEvent,
   type InteractionState,
   interactionStateSchema,
   type Phrases,
@@ -15,7 +15,20 @@ import {
   socialAuthorizationResponseSchema,
   submitResponseSchema,
   verificationIdResponseSchema,
-} from './schemas.js';
+} from './experience-schemas.js';
+import {
+  backupCodesResponseSchema,
+  type MfaFactor,
+  passkeyPreflightResponseSchema,
+  totpSecretResponseSchema,
+  webAuthnAuthenticationResponseSchema,
+  webAuthnRegistrationResponseSchema,
+} from './security-schemas.js';
+
+/** A WebAuthn credential as JSON, in the shape Logto verifies (`type: 'WebAuthn'`, base64url fields). */
+export type WebAuthnPayload = Record<string, unknown> & { type: 'WebAuthn'; id: string };
+
+const VERIFICATION = '/api/experience/verification';
 
 export { ConfigClient, type ExperienceClientOptions, parseRetryAfter } from './config-client.js';
 
@@ -106,6 +119,115 @@ export class ExperienceClient extends ConfigClient {
       { body: params, schema: verificationIdResponseSchema },
     );
     return result.verificationId;
+  }
+
+  // ----- second factors (after identification) --------------------------------------------------
+
+  /** A new TOTP secret to add to an authenticator app (binding). */
+  createTotpSecret() {
+    return this.send('POST', `${VERIFICATION}/totp/secret`, { schema: totpSecretResponseSchema });
+  }
+
+  /** Checks a TOTP code: the new secret's (with its `verificationId`) or the user's bound one. */
+  async verifyTotp(code: string, verificationId?: string): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/totp/verify`, {
+      body: { code, verificationId },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** Ten new backup codes (binding); they count once bound with `bindMfa('BackupCode', …)`. */
+  generateBackupCodes() {
+    return this.send('POST', `${VERIFICATION}/backup-code/generate`, { schema: backupCodesResponseSchema });
+  }
+
+  async verifyBackupCode(code: string): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/backup-code/verify`, {
+      body: { code },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** Options for `navigator.credentials.create` (a security key or passkey as a second factor). */
+  createWebAuthnRegistration() {
+    return this.send('POST', `${VERIFICATION}/web-authn/registration`, { schema: webAuthnRegistrationResponseSchema });
+  }
+
+  async verifyWebAuthnRegistration(verificationId: string, payload: WebAuthnPayload): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/web-authn/registration/verify`, {
+      body: { verificationId, payload },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** Options for `navigator.credentials.get` with the user's bound credentials. */
+  createWebAuthnAuthentication() {
+    return this.send('POST', `${VERIFICATION}/web-authn/authentication`, { schema: webAuthnAuthenticationResponseSchema });
+  }
+
+  async verifyWebAuthnAuthentication(verificationId: string, payload: WebAuthnPayload): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/web-authn/authentication/verify`, {
+      body: { verificationId, payload },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** Sends a code to the email or phone the user already has, as a second factor. */
+  async sendMfaCode(identifierType: 'email' | 'phone'): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/mfa-verification-code`, {
+      body: { identifierType },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  async verifyMfaCode(identifierType: 'email' | 'phone', verificationId: string, code: string): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/mfa-verification-code/verify`, {
+      body: { identifierType, verificationId, code },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** Attaches a verified factor to the user; written when the interaction is submitted. */
+  bindMfa(type: MfaFactor, verificationId: string): Promise<void> {
+    return this.send('POST', '/api/experience/profile/mfa', { body: { type, verificationId } });
+  }
+
+  /**
+   * Records a choice about second factors: `mfa-skipped` (no factor now, where the policy lets the
+   * user decide), `mfa-suggestion-skipped` (no additional factor), `mfa-enabled` (turn it on),
+   * `passkey-skipped` (no passkey now).
+   */
+  markMfa(flag: 'mfa-skipped' | 'mfa-suggestion-skipped' | 'mfa-enabled' | 'passkey-skipped'): Promise<void> {
+    return this.send('POST', `/api/experience/profile/mfa/${flag}`);
+  }
+
+  // ----- passkey sign-in ---------------------------------------------------------------------
+
+  /** Discoverable passkey sign-in: options for any passkey of this site (works before an interaction). */
+  createPasskeyPreflight() {
+    return this.send('POST', '/api/experience/preflight/sign-in-passkey/authentication', {
+      schema: passkeyPreflightResponseSchema,
+    });
+  }
+
+  /** Verifies a passkey assertion; the answer identifies the user like a password would. */
+  async verifyPasskey(payload: WebAuthnPayload, verificationId?: string): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/sign-in-passkey/authentication/verify`, {
+      body: { verificationId, payload },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** Makes the verified WebAuthn registration the user's sign-in passkey. */
+  bindPasskey(verificationId: string): Promise<void> {
+    return this.send('POST', '/api/experience/profile/mfa/passkey', { body: { verificationId } });
   }
 
   // ----- identification, profile, submit -------------------------------------------------------

@@ -27,13 +27,13 @@ export type SignInIdentifier = z.infer<typeof signInIdentifierSchema>;
  * A JSON object whose every value matches `value`. The same check as `z.record(z.string(), value)`
  * for a parsed JSON body, without the record type's key machinery on the first screen.
  */
-const map = <T extends z.core.SomeType>(value: T) => z.catchall(z.object({}), value);
+export const map = <T extends z.core.SomeType>(value: T) => z.catchall(z.object({}), value);
 
 /** A string with at least one character (a regex check, which the colours below need anyway). */
-const nonEmpty = () => z.string().check(z.regex(/[\s\S]/));
+export const nonEmpty = () => z.string().check(z.regex(/[\s\S]/));
 
 const hexColor = z.string().check(z.regex(/^#(?:[\da-f]{3}|[\da-f]{6}|[\da-f]{8})$/i));
-const optionalBoolean = z.optional(z.boolean());
+export const optionalBoolean = z.optional(z.boolean());
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/.well-known/sign-in-exp
@@ -91,7 +91,8 @@ export const passwordPolicySchema = z.object({
 });
 export type PasswordPolicyInput = z.infer<typeof passwordPolicySchema>;
 
-export const signInExperienceSchema = z.object({
+export const signInExperienceSchema = z.catchall(
+  z.object({
   color: z.object({
     primaryColor: hexColor,
     isDarkModeEnabled: z.boolean(),
@@ -119,73 +120,12 @@ export const signInExperienceSchema = z.object({
   passwordPolicy: z.optional(passwordPolicySchema),
   customCss: z.optional(z.nullable(z.string())),
   supportEmail: z.optional(z.nullable(z.string())),
-});
+  }),
+  // Every other field is kept as sent: those of optional features (CAPTCHA, passkeys) are checked
+  // by the part of the kit that reads them after the first screen (security-schemas.ts).
+  z.unknown(),
+);
 export type SignInExperience = z.infer<typeof signInExperienceSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// GET /api/.well-known/phrases
-// ---------------------------------------------------------------------------------------------
-
-/** Logto's own UI phrase bundle. The kit ships its own strings; this is read only for tenant overrides. */
-export const phrasesSchema = z.object({
-  translation: map(z.unknown()),
-});
-export type Phrases = z.infer<typeof phrasesSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Experience API bodies
-// ---------------------------------------------------------------------------------------------
-
-export const verificationIdResponseSchema = z.object({
-  verificationId: nonEmpty(),
-});
-
-export const socialAuthorizationResponseSchema = z.object({
-  authorizationUri: nonEmpty(),
-  verificationId: nonEmpty(),
-});
-
-export const submitResponseSchema = z.object({
-  redirectTo: nonEmpty(),
-});
-
-export const interactionStateSchema = z.object({
-  interactionEvent: interactionEventSchema,
-  userId: z.optional(z.string()),
-  profile: z.optional(map(z.unknown())),
-  verificationRecords: z.optional(
-    z.array(z.object({ id: z.string(), type: z.string() })),
-  ),
-});
-export type InteractionState = z.infer<typeof interactionStateSchema>;
-
-export const identifierPayloadSchema = z.object({
-  type: signInIdentifierSchema,
-  value: nonEmpty(),
-});
-export type IdentifierPayload = z.infer<typeof identifierPayloadSchema>;
-
-/** Identifiers that can receive a verification code. */
-export type CodeIdentifierPayload = IdentifierPayload & { type: 'email' | 'phone' };
-
-export const profilePayloadSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('username'), value: z.string() }),
-  z.object({ type: z.literal('password'), value: z.string() }),
-  z.object({ type: z.literal('email'), verificationId: z.string() }),
-  z.object({ type: z.literal('phone'), verificationId: z.string() }),
-  z.object({ type: z.literal('social'), verificationId: z.string() }),
-]);
-export type ProfilePayload = z.infer<typeof profilePayloadSchema>;
-
-export const missingProfileFieldSchema = z.enum([
-  'username',
-  'email',
-  'phone',
-  'password',
-  'emailOrPhone',
-  'extraProfile',
-]);
-export type MissingProfileField = z.infer<typeof missingProfileFieldSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -206,23 +146,13 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** `data` of `user.missing_profile`. */
-export const missingProfileDataSchema = z.object({
-  missingProfile: z.array(z.string()),
-});
 
-/** `data` of `password.rejected`: one issue per broken rule. */
-export const passwordIssuesSchema = z.array(
-  z.object({
-    code: z.string(),
-    interpolation: z.optional(map(z.unknown())),
-  }),
-);
-export type PasswordIssue = z.infer<typeof passwordIssuesSchema>[number];
-
-/** `data` of `user.identity_not_exist`: an existing account with the social profile's email or phone. */
-export const identityNotExistDataSchema = z.object({
-  relatedUser: z.optional(
-    z.object({ type: z.enum(['email', 'phone']), value: z.string() }),
-  ),
-});
+export type {
+  CodeIdentifierPayload,
+  IdentifierPayload,
+  InteractionState,
+  MissingProfileField,
+  PasswordIssue,
+  Phrases,
+  ProfilePayload,
+} from './experience-schemas.js';

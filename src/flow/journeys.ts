@@ -7,7 +7,7 @@
 import type { ExperienceClient } from '../api/client.js';
 import { ApiError, ClientErrorCode } from '../api/errors.js';
 import type { CodeIdentifierPayload, IdentifierPayload, InteractionEvent, SignInExperience } from '../api/schemas.js';
-import { identityNotExistDataSchema } from '../api/schemas.js';
+import { identityNotExistDataSchema } from '../api/experience-schemas.js';
 import { safeHttpUrl } from '../internal/urls.js';
 import type { ContinueField, FlowOptions, FlowState, SignInFlow, Step } from './sign-in-flow.js';
 import { isCodeIdentifier } from './sign-in-flow.js';
@@ -28,7 +28,8 @@ export interface FlowCore {
   set(patch: Partial<FlowState>): void;
   push(step: Step): void;
   replace(step: Step): void;
-  start(event: InteractionEvent): Promise<void>;
+  /** `PUT /api/experience`, with a CAPTCHA token when the tenant asks for one (unless `captcha` is false). */
+  start(event: InteractionEvent, captcha?: boolean): Promise<void>;
   switchEvent(event: InteractionEvent): Promise<void>;
   sendCode(flow: 'SignIn' | 'Register' | 'ForgotPassword', identifier: CodeIdentifierPayload, fresh: boolean): Promise<void>;
   submit(): Promise<void>;
@@ -154,7 +155,8 @@ export async function fulfil(core: FlowCore, field: ContinueField, value: string
 type Connector = SignInExperience['socialConnectors'][number];
 
 export async function startSocial(core: FlowCore, connector: Connector, embed: boolean): Promise<void> {
-  await core.start('SignIn');
+  // Logto skips the CAPTCHA for social sign-in.
+  await core.start('SignIn', false);
   const state = randomState();
   const origin = core.options.origin ?? globalThis.location?.origin ?? '';
   const redirectUri = `${origin}/callback/${encodeURIComponent(connector.id)}`;

@@ -12,9 +12,11 @@ import type {
   SignInExperience,
   SignInIdentifier,
 } from '../api/schemas.js';
-import { missingProfileDataSchema } from '../api/schemas.js';
+import { missingProfileDataSchema } from '../api/experience-schemas.js';
 import { safeHttpUrl } from '../internal/urls.js';
+import type { MfaFactor } from '../api/security-schemas.js';
 import type * as Journeys from './journeys.js';
+import type * as Security from './security.js';
 import * as rules from './rules.js';
 import type { EntryStep } from './rules.js';
 import type { ContinueField, ErrorTarget, FirstScreen, FlowOptions, FlowState, Step } from './steps.js';
@@ -28,7 +30,10 @@ type Listener = (state: FlowState, previous: FlowState) => void;
 const SESSION_GONE = new Set(['session.not_found', 'oidc.invalid_request']);
 
 const CODE_ERRORS = /^verification_code\./;
+const MFA_CODE_ERRORS = /^session\.mfa\.invalid_(totp|backup)_code$/;
 const PASSWORD_ERRORS = new Set(['password.rejected', 'user.same_password', 'session.invalid_credentials']);
+/** Submit answers that ask for a security step (see security.ts). */
+const SECURITY_CONDITIONS = /^(session\.mfa\.(require_mfa_verification|suggest_additional_mfa|backup_code_required)|user\.(missing_mfa|suggest_mfa|passkey_preferred))$/;
 const IDENTIFIER_ERRORS = /^(user\.username_|user\.email_already|user\.phone_already|guard\.invalid_input$|session\.email_blocklist)/;
 
 export class SignInFlow {
@@ -80,7 +85,7 @@ export class SignInFlow {
       set: (patch) => this.#set(patch),
       push: (step) => this.#push(step),
       replace: (step) => this.#replace(step),
-      start: (event) => this.#start(event),
+      start: (event, captcha) => this.#start(event, captcha),
       switchEvent: (event) => this.#switchEvent(event),
       sendCode: (flowName, identifier, fresh) => this.#sendCode(flowName, identifier, fresh),
       submit: () => this.#submit(),
@@ -326,6 +331,91 @@ export class SignInFlow {
     return this.config.signInMode !== 'SignIn';
   }
 
+  // ----- security steps (security.ts, loaded when one is reached) -------------------------------
+
+  /** A code on a second-factor step (authenticator app, backup code, email or phone code). */
+  verifyMfaCode(code: string): Promise<void> {
+    const step = this.#state.step;
+    if (step.name === 'mfa-verify') return this.#security((s) => s.verifyCode(this.#core, step, code));
+    if (step.name === 'mfa-bind-totp') return this.#security((s) => s.confirmTotp(this.#core, step, code));
+    return Promise.resolve();
+  }
+
+  /** Asks the browser for the user's security key or passkey (second factor). */
+  verifyWebAuthn(): Promise<void> {
+    if (this.#state.step.name !== 'mfa-verify') return Promise.resolve();
+    return this.#security((s) => s.verifyWebAuthn(this.#core));
+  }
+
+  resendMfaCode(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'mfa-verify') return Promise.resolve();
+    return this.#security((s) => s.resendCode(this.#core, step));
+  }
+
+  /** "Use another method": every factor the server offered. */
+  listMfaFactors(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'mfa-verify') return Promise.resolve();
+    return this.#security((s) => s.listFactors(this.#core, step));
+  }
+
+  chooseMfaFactor(factor: MfaFactor): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'mfa-factors') return Promise.resolve();
+    return this.#security((s) => s.chooseFactor(this.#core, step, factor));
+  }
+
+  /** Registers a security key or passkey as the new second factor. */
+  bindWebAuthn(): Promise<void> {
+    return this.#security((s) => s.bindWebAuthn(this.#core));
+  }
+
+  /** The user saved the backup codes. */
+  confirmBackupCodes(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'backup-codes') return Promise.resolve();
+    return this.#security((s) => s.confirmBackupCodes(this.#core, step));
+  }
+
+  /** Declines what the step offers (a factor, 2-step verification, a passkey) where that is allowed. */
+  skipSecurityStep(): Promise<void> {
+    return this.#security((s) => s.skip(this.#core));
+  }
+
+  enableMfa(): Promise<void> {
+    return this.#security((s) => s.enableMfa(this.#core));
+  }
+
+  createPasskey(): Promise<void> {
+    return this.#security((s) => s.createPasskey(this.#core));
+  }
+
+  /** "Sign in with passkey": any passkey of this site, picked in the browser's dialog. */
+  signInWithPasskey(): Promise<void> {
+    return this.#security((s) => s.signInWithPasskey(this.#core));
+  }
+
+  /**
+   * Offers the site's passkeys in the identifier field's autofill (conditional mediation) and
+   * signs in when one is picked. It waits in the background, outside the busy state; any other
+   * WebAuthn request (the passkey button, a second factor) replaces it.
+   */
+  async offerPasskeyAutofill(): Promise<void> {
+    const security = await import('./security.js');
+    let assertion;
+    try {
+      assertion = await security.waitForAutofillPasskey(this.#core);
+    } catch {
+      return; // replaced, unsupported or refused: the other ways in stay
+    }
+    await this.#run(() => security.signInWithPasskey(this.#core, assertion));
+  }
+
+  #security(action: (security: typeof Security) => Promise<void> | void): Promise<void> {
+    return this.#run(async () => action(await import('./security.js')));
+  }
+
   /** Runs a later journey's action, loading journeys.ts first (inside the busy state). */
   #journey(action: (journeys: typeof Journeys) => Promise<void>): Promise<void> {
     return this.#run(async () => action(await import('./journeys.js')));
@@ -337,8 +427,9 @@ export class SignInFlow {
     return rules.allowedEntry(this.config, step);
   }
 
-  async #start(event: InteractionEvent): Promise<void> {
-    await this.client.startInteraction(event);
+  async #start(event: InteractionEvent, captcha = true): Promise<void> {
+    const token = captcha && this.options.captcha ? await this.options.captcha() : undefined;
+    await this.client.startInteraction(event, token);
     this.#event = event;
   }
 
@@ -370,9 +461,16 @@ export class SignInFlow {
 
   async #submit(): Promise<void> {
     let redirectTo: string | undefined;
-    await this.#withMissingProfile(async () => {
-      redirectTo = await this.client.submit();
-    });
+    try {
+      await this.#withMissingProfile(async () => {
+        redirectTo = await this.client.submit();
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError) || !SECURITY_CONDITIONS.test(error.code)) throw error;
+      const security = await import('./security.js');
+      if (!(await security.followCondition(this.#core, error))) throw error;
+      throw new StepChanged();
+    }
     if (!redirectTo) throw new ApiError(200, ClientErrorCode.invalidResponse, 'submit returned no redirect');
     // Only http(s) is ever followed; the step the user is on stays, with the error.
     if (!safeHttpUrl(redirectTo)) throw new ApiError(200, ClientErrorCode.unsafeRedirect, 'redirectTo is not an http(s) URL');
@@ -438,8 +536,9 @@ export class SignInFlow {
       };
     }
     let target: ErrorTarget = 'form';
-    if (CODE_ERRORS.test(code) && step === 'verification-code') target = 'code';
-    else if (PASSWORD_ERRORS.has(code)) target = step === 'sign-in' && code !== 'session.invalid_credentials' ? 'form' : 'password';
+    if ((CODE_ERRORS.test(code) && (step === 'verification-code' || step === 'mfa-verify')) || MFA_CODE_ERRORS.test(code)) {
+      target = 'code';
+    } else if (PASSWORD_ERRORS.has(code)) target = step === 'sign-in' && code !== 'session.invalid_credentials' ? 'form' : 'password';
     else if (IDENTIFIER_ERRORS.test(code) && step !== 'verification-code') target = 'identifier';
     return {
       error: {

@@ -4,6 +4,7 @@
  * without loading the flow.
  */
 import type { CodeIdentifierPayload, IdentifierPayload } from '../api/schemas.js';
+import type { MfaFactor } from '../api/security-schemas.js';
 import type { EntryStep } from './rules.js';
 
 export type { EntryStep } from './rules.js';
@@ -16,6 +17,11 @@ export type FirstScreen = EntryStep | 'unknown-session' | 'social-callback';
 export interface FlowOptions {
   /** Origin of the page, for the social `redirectUri` (`{origin}/callback/{connectorId}`). */
   origin?: string;
+  /**
+   * A fresh CAPTCHA token for `PUT /api/experience`, when the tenant turned CAPTCHA on. Rejects
+   * with an `ApiError` when the check cannot be passed.
+   */
+  captcha?: () => Promise<string | undefined>;
 }
 
 export type Step =
@@ -48,14 +54,67 @@ export type Step =
     }
   /** A provider's QR login page shown inside ours (WeChat, DingTalk on desktop). */
   | { name: 'social-panel'; connectorId: string; authorizationUri: string; frameUri: string; startedAt: number }
+  /** The account has second factors: prove one (`factors` lists every one the server offers). */
+  | {
+      name: 'mfa-verify';
+      factor: MfaFactor;
+      factors: MfaFactor[];
+      /** Where an email or phone code went, as the server masked it. */
+      masked?: string;
+      /** The code sent for an email or phone factor, and when (for the resend countdown). */
+      verificationId?: string;
+      sentAt?: number;
+    }
+  /** Pick a factor: another one to verify with, or one to add. */
+  | { name: 'mfa-factors'; purpose: 'verify' | 'bind'; factors: MfaFactor[]; binding?: MfaBinding; masked?: MaskedTargets }
+  /** Add an authenticator app: its QR code and secret, then its first code. */
+  | { name: 'mfa-bind-totp'; verificationId: string; secret: string; qrCode: string; binding: MfaBinding }
+  /** Add a security key or a passkey as a second factor. */
+  | { name: 'mfa-bind-webauthn'; binding: MfaBinding }
+  /** New backup codes to save; they count once the user says so. */
+  | { name: 'backup-codes'; verificationId: string; codes: string[] }
+  /** The tenant suggests (without requiring) turning on 2-step verification. */
+  | { name: 'mfa-onboarding' }
+  /** The tenant suggests creating a passkey for the next sign-in. */
+  | { name: 'passkey-setup' }
   /** About to navigate the whole page to a provider. */
   | { name: 'leaving'; url: string }
   | { name: 'done'; redirectTo: string };
 
 export type StepName = Step['name'];
 
+const SECURITY_STEP_NAMES: ReadonlySet<StepName> = new Set([
+  'mfa-verify',
+  'mfa-factors',
+  'mfa-bind-totp',
+  'mfa-bind-webauthn',
+  'backup-codes',
+  'mfa-onboarding',
+  'passkey-setup',
+]);
+export type SecurityStep = Extract<
+  Step,
+  { name: 'mfa-verify' | 'mfa-factors' | 'mfa-bind-totp' | 'mfa-bind-webauthn' | 'backup-codes' | 'mfa-onboarding' | 'passkey-setup' }
+>;
+
+/** The second-factor and passkey steps (their templates load only when one is reached). */
+export function isSecurityStep(step: Step): step is SecurityStep {
+  return SECURITY_STEP_NAMES.has(step.name);
+}
+
+/** How a factor binding came about, which decides what "Skip" calls (if it is offered at all). */
+export interface MfaBinding {
+  factors: MfaFactor[];
+  /** The user may bind nothing now (`mfa-skipped`). */
+  skippable?: boolean;
+  /** An offer of an additional factor (`mfa-suggestion-skipped` when declined). */
+  suggestion?: boolean;
+}
+
+export type MaskedTargets = { EmailVerificationCode?: string; PhoneVerificationCode?: string };
+
 /** Where an error belongs on screen. */
-export type ErrorTarget = 'identifier' | 'password' | 'confirm' | 'code' | 'terms' | 'form';
+export type ErrorTarget = 'identifier' | 'password' | 'confirm' | 'code' | 'terms' | 'saved' | 'form';
 
 export interface FlowError {
   /** Logto's code, a `client.*` transport code, or a local validation code. */
@@ -111,6 +170,20 @@ export function stepPath(step: Step): string {
       return `/callback/${step.connectorId}`;
     case 'social-link':
       return `/social/link/${step.connectorId}`;
+    case 'mfa-verify':
+      return `/mfa-verification/${step.factor}`;
+    case 'mfa-factors':
+      return step.purpose === 'verify' ? '/mfa-verification' : '/mfa-binding';
+    case 'mfa-bind-totp':
+      return '/mfa-binding/Totp';
+    case 'mfa-bind-webauthn':
+      return '/mfa-binding/WebAuthn';
+    case 'backup-codes':
+      return '/mfa-binding/BackupCode';
+    case 'mfa-onboarding':
+      return '/mfa-onboarding';
+    case 'passkey-setup':
+      return '/create-passkey';
     case 'social-panel':
     case 'leaving':
       return '/sign-in';

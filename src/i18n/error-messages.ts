@@ -33,6 +33,14 @@ const socialUnverified: Message = () =>
     id: 'errors.socialState',
   });
 
+const captchaFailed: Message = () => msg('The security check failed. Try it again.', { id: 'errors.captchaFailed' });
+const mfaUnusable: Message = () =>
+  msg('This account needs a second factor that cannot be used on this page. Try another browser or contact support.', {
+    id: 'errors.mfaUnusable',
+  });
+const webauthnCancelled: Message = () =>
+  msg('The request was cancelled or timed out. Try again when you are ready.', { id: 'errors.webauthnCancelled' });
+
 /** Sentences for each broken password rule, as Logto reports them in `password.rejected`. */
 const PASSWORD_RULES: Record<string, Message> = {
   'password_rejected.too_short': (data) =>
@@ -155,8 +163,40 @@ const MESSAGES: Record<string, Message> = {
   'entity.not_found': () =>
     msg('This way of signing in is not available. Choose another one.', { id: 'errors.connectorUnknown' }),
 
-  'session.captcha_required': () =>
-    msg('A security check is required that this page does not support. Contact support.', { id: 'errors.captcha' }),
+  // CAPTCHA
+  'session.captcha_required': () => msg('Complete the security check, then try again.', { id: 'errors.captchaRequired' }),
+  'session.captcha_failed': captchaFailed,
+  'captcha.failed': captchaFailed,
+  'captcha.unavailable': () =>
+    msg('The security check could not load. Check your connection or allow it in your blocker, then try again.', {
+      id: 'errors.captchaUnavailable',
+    }),
+
+  // Second factors and passkeys
+  'session.mfa.invalid_totp_code': () =>
+    msg('The code is incorrect or has expired. Enter the code your app shows now.', { id: 'errors.totpInvalid' }),
+  'session.mfa.invalid_backup_code': () =>
+    msg('This backup code is incorrect or has already been used. Each code works once.', { id: 'errors.backupCodeInvalid' }),
+  'code.backupRequired': () => msg('Enter one of your backup codes.', { id: 'errors.backupCodeRequired' }),
+  'backupCodes.notSaved': () => msg('Confirm that you have saved your backup codes.', { id: 'errors.backupCodesNotSaved' }),
+  'session.mfa.webauthn_verification_failed': () =>
+    msg('Your passkey or security key could not be verified. Try again or use another method.', { id: 'errors.webauthnRejected' }),
+  'session.mfa.webauthn_verification_not_found': () =>
+    msg('No passkey is set up for this account. Sign in another way.', { id: 'errors.passkeyNotFound' }),
+  'session.mfa.mfa_policy_not_user_controlled': () =>
+    msg('2-step verification is required for this account and cannot be skipped.', { id: 'errors.mfaRequired' }),
+  'session.mfa.require_mfa_verification': mfaUnusable,
+  'user.missing_mfa': mfaUnusable,
+  'webauthn.cancelled': webauthnCancelled,
+  'webauthn.aborted': webauthnCancelled,
+  'webauthn.unsupported': () =>
+    msg('This browser cannot use passkeys or security keys. Use another method or another browser.', {
+      id: 'errors.webauthnUnsupported',
+    }),
+  'webauthn.failed': () =>
+    msg('Your device could not complete the request. Try again or use another method.', { id: 'errors.webauthnFailed' }),
+  'webauthn.already_registered': () =>
+    msg('This passkey or security key is already registered. Use another one.', { id: 'errors.webauthnRegistered' }),
 
   // Password rules
   ...PASSWORD_RULES,

@@ -10,17 +10,16 @@ import { expect } from '@open-wc/testing';
 import type { z } from 'zod/mini';
 
 import {
-  errorBodySchema,
   identityNotExistDataSchema,
   interactionStateSchema,
   missingProfileDataSchema,
   passwordIssuesSchema,
   phrasesSchema,
-  signInExperienceSchema,
   socialAuthorizationResponseSchema,
   submitResponseSchema,
   verificationIdResponseSchema,
-} from '../../src/api/schemas.js';
+} from '../../src/api/experience-schemas.js';
+import { errorBodySchema, signInExperienceSchema } from '../../src/api/schemas.js';
 
 // ----- recordings ------------------------------------------------------------------------------
 

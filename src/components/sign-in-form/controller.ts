@@ -4,19 +4,25 @@
  * providers, and where the page goes when a journey ends. The element loads this module right
  * after its first paint and waits for it when the user acts sooner.
  */
+import { msg } from '@lit/localize';
+
 import { ExperienceClient, type ExperienceClientOptions } from '../../api/client.js';
 import { ClientErrorCode } from '../../api/errors.js';
+import { type SecuritySettings, securitySettings } from '../../api/security-schemas.js';
 import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
 import { SiStepChangeEvent, SiSuccessEvent } from '../../events/journey.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
 import { SignInFlow } from '../../flow/sign-in-flow.js';
-import { type FirstScreen, type FlowState, stepPath } from '../../flow/steps.js';
+import { type FirstScreen, type FlowState, isSecurityStep, stepPath } from '../../flow/steps.js';
 import { connectorName, prefersRedirect } from '../../flow/social.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 import { adoptStyles } from './adopt-styles.js';
 import { journeyStyles } from './journey.styles.js';
+import { html, render } from 'lit';
+
+import type { Captcha } from './captcha.js';
 import { errorSentences, flowJourneys, journeyViews } from './lazy.js';
 import type { BaseContext, ErrorDescription, ViewContext } from './views/context.js';
 import { renderFlowStep } from './views/flow-steps.js';
@@ -40,6 +46,12 @@ export interface ControllerOptions {
   screen: FirstScreen;
 }
 
+/** Steps whose submit starts an interaction (`PUT /api/experience`), which a CAPTCHA guards. */
+const CAPTCHA_STEPS = new Set(['sign-in', 'sign-in-password', 'register', 'forgot-password']);
+
+/** Codes after which the CAPTCHA widget starts over for the next try. */
+const CAPTCHA_ERRORS = /^(session\.captcha_|captcha\.)/;
+
 export class FormController {
   readonly flow: SignInFlow;
   #state: FlowState;
@@ -54,6 +66,10 @@ export class FormController {
   #focusTitle = false;
   /** The identifier text last sent from sign-in, sign-up or reset (never a password or code). */
   #identifierDraft?: string;
+  /** The tenant's CAPTCHA, once its module has loaded (only for tenants that turned it on). */
+  #captcha?: Promise<Captcha>;
+  #captchaVisible = false;
+  #passkey: { button: boolean; autofill: boolean } = { button: false, autofill: false };
   readonly #unsubscribe: () => void;
 
   constructor(
@@ -61,7 +77,21 @@ export class FormController {
     options: ControllerOptions,
   ) {
     const client = options.client ?? new ExperienceClient(options.clientOptions);
-    this.flow = new SignInFlow(client, options.config, options.screen, { origin: globalThis.location?.origin });
+    const config = options.config;
+    const security = securitySettings(config);
+    const captcha = security.captchaPolicy?.enabled ? security.captchaConfig : undefined;
+    if (captcha) {
+      this.#captchaVisible = captcha.type === 'Turnstile' || captcha.mode === 'checkbox';
+      this.#captcha = import('./captcha.js').then(
+        ({ Captcha }) => new Captcha(captcha, host.element.getAttribute('captcha-script') ?? undefined, () => host.element.dataset.scheme === 'dark'),
+      );
+      // The box is on screen already: fetch the provider now, so its check runs while the user types.
+      this.#captcha.then((item) => item.load()).catch(() => undefined);
+    }
+    this.flow = new SignInFlow(client, config, options.screen, {
+      origin: globalThis.location?.origin,
+      captcha: this.#captcha ? async () => (await this.#captcha!).token() : undefined,
+    });
     this.#state = this.flow.state;
     this.#unsubscribe = this.flow.subscribe((next, previous) => this.#onFlowState(next, previous));
     this.#country = defaultCountry(getLocale(), globalThis.navigator?.languages ?? []);
@@ -75,6 +105,7 @@ export class FormController {
       errorSentences.load().catch(() => undefined);
       this.#preparePhone(options.config);
     });
+    this.#preparePasskeys(security.passkeySignIn).catch(() => undefined);
   }
 
   get state(): FlowState {
@@ -85,6 +116,73 @@ export class FormController {
   dispose(): void {
     this.#unsubscribe();
     this.#stopTicker();
+    void this.#captcha?.then((captcha) => captcha.dispose());
+    if (this.#passkey.autofill) void import('../../flow/webauthn.js').then((webauthn) => webauthn.cancelCeremony());
+  }
+
+  /**
+   * The CAPTCHA widget's box sits above the submit button of the steps that start an interaction.
+   * It is placed here rather than in their templates, which the first screen would carry; it goes
+   * away with its step's DOM, and the next such step gets a new one.
+   */
+  #placeCaptcha(): void {
+    if (!this.#captcha || !this.#captchaVisible || !CAPTCHA_STEPS.has(this.#state.step.name)) return;
+    const fields = this.host.fields;
+    let box = fields.querySelector<HTMLElement>('.si-captcha');
+    if (!box) {
+      const submit = fields.querySelector('button[type="submit"]');
+      if (!submit) return;
+      box = document.createElement('div');
+      box.className = 'si-captcha';
+      submit.before(box);
+    }
+    const target = box;
+    void this.#captcha.then((captcha) => captcha.attach(target));
+  }
+
+  /**
+   * "Sign in with a passkey" under the sign-in step's submit button, placed like the CAPTCHA box
+   * (the first screen's template does not carry it) and rendered with the step's busy state.
+   */
+  #placePasskeyButton(): void {
+    if (!this.#passkey.button || this.#state.step.name !== 'sign-in') return;
+    const fields = this.host.fields;
+    let holder = fields.querySelector<HTMLElement>('.si-passkey');
+    if (!holder) {
+      const submit = fields.querySelector('button[type="submit"]');
+      if (!submit) return;
+      holder = document.createElement('div');
+      holder.className = 'si-passkey';
+      submit.after(holder);
+    }
+    const busy = this.#state.busy;
+    render(
+      html`<button
+        class="si-button si-button--secondary"
+        type="button"
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => void this.flow.signInWithPasskey()}
+      >
+        ${msg('Sign in with a passkey', { id: 'signIn.passkey' })}
+      </button>`,
+      holder,
+    );
+  }
+
+  /**
+   * Passkey sign-in, where the tenant offers it and the browser can: the button, and saved
+   * passkeys in the identifier field's autofill (once the field says `webauthn`).
+   */
+  async #preparePasskeys(settings: SecuritySettings['passkeySignIn']): Promise<void> {
+    if (!settings?.enabled || typeof PublicKeyCredential !== 'function') return;
+    const webauthn = await import('../../flow/webauthn.js');
+    const autofill = Boolean(settings.allowAutofill) && (await webauthn.browserSupportsWebAuthnAutofill().catch(() => false));
+    this.#passkey = { button: settings.showPasskeyButton !== false, autofill };
+    this.host.requestUpdate();
+    if (autofill && this.flow.state.step.name === 'sign-in') {
+      await (this.host.element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      void this.flow.offerPasskeyAutofill();
+    }
   }
 
   /** The element left the document: the countdown stops (and starts again on the next code step). */
@@ -94,6 +192,14 @@ export class FormController {
 
   /** Called by the element after each render. */
   afterRender(): void {
+    this.#placeCaptcha();
+    this.#placePasskeyButton();
+    if (this.#passkey.autofill && this.#state.step.name === 'sign-in') {
+      // The browser offers passkeys only in a field that asks for them (conditional mediation).
+      // Lit sets this attribute when the field is created and never again, so it stays.
+      const input = this.host.fields.querySelector<HTMLInputElement>('input[name="identifier"]');
+      if (input && !/\bwebauthn\b/.test(input.autocomplete)) input.setAttribute('autocomplete', `${input.autocomplete} webauthn`);
+    }
     if (this.#focusTitle) {
       this.#focusTitle = false;
       this.host.fields.querySelector<HTMLElement>('.si-title')?.focus({ preventScroll: false });
@@ -107,6 +213,7 @@ export class FormController {
     const ctx: ViewContext = {
       ...base,
       flow,
+      element: this.host.element,
       connectorName: (id) => {
         const connector = base.config.socialConnectors.find((item) => item.id === id);
         return connector ? connectorName(connector, getLocale()) : id;
@@ -141,7 +248,8 @@ export class FormController {
   }
 
   /** Every step but the first screen (the journeys' once their views have loaded). */
-  readonly renderLater: LaterSteps = (ctx, step) => renderFlowStep(ctx, step, journeyViews.value);
+  readonly renderLater: LaterSteps = (ctx, step) =>
+    isSecurityStep(step) ? journeyViews.value?.renderSecurityStep(ctx, step) : renderFlowStep(ctx, step, journeyViews.value);
 
   toggleReveal = (name: string): void => {
     const next = new Set(this.#revealed);
@@ -161,12 +269,13 @@ export class FormController {
       this.#newPassword = '';
       this.#phoneActive = false;
       this.#focusTitle = previous.step.name !== next.step.name || next.step.name === 'continue';
-      if (next.step.name === 'verification-code') this.#startTicker();
+      if (next.step.name === 'verification-code' || (next.step.name === 'mfa-verify' && next.step.sentAt)) this.#startTicker();
       else this.#stopTicker();
       host.element.dispatchEvent(new SiStepChangeEvent({ step: next.step.name, path: stepPath(next.step) }));
     }
     if (next.error && next.error !== previous.error) {
       host.reportError(next.error);
+      if (CAPTCHA_ERRORS.test(next.error.code)) void this.#captcha?.then((captcha) => captcha.reset());
       if (next.error.target === 'code') {
         const input = host.fields.querySelector<HTMLInputElement>('input[name="code"]');
         if (input) input.value = '';
@@ -235,7 +344,8 @@ export class FormController {
     this.#ticker = setInterval(() => {
       this.#now = Date.now();
       const step = this.#state.step;
-      if (step.name !== 'verification-code' || this.#now - step.sentAt > 60_000) this.#stopTicker();
+      const sentAt = step.name === 'verification-code' || step.name === 'mfa-verify' ? step.sentAt : undefined;
+      if (!sentAt || this.#now - sentAt > 60_000) this.#stopTicker();
       this.host.requestUpdate();
     }, 1000);
   }
@@ -287,13 +397,11 @@ export class FormController {
       case 'done':
         return;
       default: {
-        // Every other step's form lives in the journey views, loaded by now (they rendered it).
+        // Every other step's form lives in the journey or security views, loaded by now (they rendered it).
+        const input = { text, termsMissing, readIdentifier: (types: readonly SignInIdentifier[]) => this.#readIdentifier(text('identifier'), types) };
         const views = await journeyViews.load();
-        return views.submitJourneyStep(flow, step, {
-          text,
-          termsMissing,
-          readIdentifier: (types) => this.#readIdentifier(text('identifier'), types),
-        });
+        if (isSecurityStep(step)) return views.submitSecurityStep(flow, step, input);
+        return views.submitJourneyStep(flow, step, input);
       }
     }
   }

@@ -62,6 +62,8 @@ export interface ScreenContext extends BaseContext {
 /** What every later step's templates read: the flow is there, and so is all it drives. */
 export interface ViewContext extends ScreenContext {
   flow: SignInFlow;
+  /** The `<sign-in-form>` the step renders in (its root gets the steps' light-DOM styles). */
+  element: HTMLElement;
   /** A connector's display name in the current language. */
   connectorName: (connectorId: string) => string;
   onCountryChange: (event: Event) => void;

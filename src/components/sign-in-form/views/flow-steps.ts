@@ -5,6 +5,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
+import { isSecurityStep } from '../../../flow/steps.js';
 import type { ViewContext } from './context.js';
 import { alerts, linkButton, passwordField, submitButton, title } from './fields.js';
 import { backButton, hiddenUsername } from './later-fields.js';
@@ -23,7 +24,7 @@ export function renderFlowStep(
     case 'leaving':
       return waiting(ctx, step);
     default:
-      return journeys?.renderJourneyStep(ctx, step);
+      return isSecurityStep(step) ? undefined : journeys?.renderJourneyStep(ctx, step);
   }
 }
 

@@ -26,6 +26,10 @@ import {
 import { backButton, codeField, hiddenUsername, usernameField } from './later-fields.js';
 import { type JourneyStep, socialSection, type StepOf } from './steps.js';
 
+// The security steps' templates travel in this chunk: a chunk of their own made the bundler move
+// lit out of the first screen's file (a second request before the first paint).
+export { renderSecurityStep, submitSecurityStep } from './security-steps.js';
+
 const RESEND_SECONDS = 59;
 
 export function renderJourneyStep(ctx: ViewContext, step: JourneyStep): TemplateResult {

@@ -7,7 +7,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
-import type { Step } from '../../../flow/steps.js';
+import type { SecurityStep, Step } from '../../../flow/steps.js';
 import * as rules from '../../../flow/rules.js';
 import type { ScreenContext, ViewContext } from './context.js';
 import {
@@ -26,7 +26,7 @@ export type StepOf<N extends Step['name']> = Extract<Step, { name: N }>;
 /** Steps whose templates live in journey-steps.ts. */
 export type JourneyStep = Exclude<
   Step,
-  StepOf<'sign-in'> | StepOf<'done'> | StepOf<'sign-in-password'> | StepOf<'social-callback'> | StepOf<'leaving'>
+  StepOf<'sign-in'> | StepOf<'done'> | StepOf<'sign-in-password'> | StepOf<'social-callback'> | StepOf<'leaving'> | SecurityStep
 >;
 
 /** Renders the steps that need the flow; the controller provides it (see flow-steps.ts). */

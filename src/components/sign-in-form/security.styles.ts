@@ -1,0 +1,127 @@
+import { css } from 'lit';
+
+/**
+ * Light-DOM styles of the security steps (factor list, authenticator-app setup, backup codes),
+ * adopted when the first of them renders.
+ */
+export const securityStyles = css`
+  sign-in-form .si-factors {
+    display: grid;
+    gap: var(--si-space-s);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  sign-in-form .si-factor {
+    display: grid;
+    gap: 2px;
+    inline-size: 100%;
+    padding: 12px 14px;
+    border: 1px solid var(--si-color-border);
+    border-radius: var(--si-radius-control);
+    background: transparent;
+    color: var(--si-color-text);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  sign-in-form .si-factor:hover {
+    background: var(--si-color-surface-raised);
+  }
+
+  sign-in-form .si-factor:focus-visible {
+    outline: 2px solid var(--si-color-focus-ring);
+    outline-offset: 2px;
+  }
+
+  sign-in-form .si-factor__name {
+    font-weight: 600;
+  }
+
+  sign-in-form .si-factor__detail {
+    color: var(--si-color-text-muted);
+    font-size: var(--si-font-size-small);
+  }
+
+  sign-in-form .si-steps {
+    display: grid;
+    gap: var(--si-space-m);
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+
+  sign-in-form .si-steps p {
+    margin: 0 0 var(--si-space-s);
+  }
+
+  sign-in-form .si-qr-code {
+    display: block;
+    inline-size: 180px;
+    block-size: 180px;
+    margin-block-end: var(--si-space-s);
+    border-radius: 8px;
+    background: #fff;
+    image-rendering: pixelated;
+  }
+
+  sign-in-form .si-secret summary {
+    cursor: pointer;
+    color: var(--si-color-brand-text);
+    font-size: var(--si-font-size-small);
+  }
+
+  sign-in-form .si-secret__row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--si-space-s);
+    margin-block-start: var(--si-space-s);
+  }
+
+  sign-in-form .si-secret__value,
+  sign-in-form .si-backup-codes code {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 0.95rem;
+    letter-spacing: 0.04em;
+    word-break: break-all;
+  }
+
+  sign-in-form .si-backup-codes {
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 6px var(--si-space-m);
+    margin: 0;
+    padding: 12px 14px 12px 2.5em;
+    border: 1px solid var(--si-color-border);
+    border-radius: var(--si-radius-control);
+    background: var(--si-color-surface-raised);
+  }
+
+  sign-in-form .si-actions {
+    display: flex;
+    gap: var(--si-space-s);
+  }
+
+  sign-in-form .si-actions .si-button {
+    flex: 1;
+  }
+
+  sign-in-form .si-copy-status {
+    margin: 0;
+    min-block-size: 1.25em;
+    color: var(--si-color-text-muted);
+    font-size: var(--si-font-size-small);
+  }
+
+  sign-in-form .si-captcha:empty {
+    display: none;
+  }
+
+  sign-in-form .si-captcha {
+    display: flex;
+    justify-content: center;
+    min-block-size: 65px;
+  }
+`;
