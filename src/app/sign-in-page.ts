@@ -53,6 +53,13 @@ export function firstScreenFor(path: string): FirstScreen {
   return 'sign-in';
 }
 
+/**
+ * A script with the CAPTCHA provider's global API that the deployer serves instead of the
+ * provider's own (`<meta name="sign-in-kit:captcha-script" content="…">` in index.html): a
+ * same-origin proxy of it, or in development the emulator's stand-in.
+ */
+const captchaScript = document.querySelector<HTMLMetaElement>('meta[name="sign-in-kit:captcha-script"]')?.content || undefined;
+
 const STEP_KEY = 'sign-in-kit:step';
 /** Steps that can be resumed after a reload: they hold identifiers and verification ids, never secrets. */
 const RESUMABLE = new Set<Step['name']>([
@@ -251,6 +258,7 @@ export class SignInPage extends LitElement {
               app-id=${this.#params.app_id ?? nothing}
               organization-id=${this.#params.organization_id ?? nothing}
               login-hint=${this.#params.login_hint ?? nothing}
+              captcha-script=${captchaScript ?? nothing}
               screen=${this.#firstScreen}
               @si-step-change=${this.#onStepChange}
             ></sign-in-form>`

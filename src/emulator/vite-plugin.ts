@@ -24,6 +24,18 @@ export function logtoEmulator(options: EmulatorOptions = {}): Plugin {
         });
       }
     },
+    // The page loads the emulator's stand-in for a CAPTCHA provider (a tenant with CAPTCHA on
+    // works offline); the built page has no such tag and loads the provider's own script.
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { name: 'sign-in-kit:captcha-script', content: '/__emulator/captcha/{provider}.js' },
+          injectTo: 'head',
+        },
+      ],
+    },
     configurePreviewServer(server) {
       server.middlewares.use(connectMiddleware(emulator));
     },

@@ -132,6 +132,10 @@ async function sizeReport(browser) {
       (file) => !hosted.interactive.includes(`/assets/${file}`) && !/^(mobile|[a-z]{2}(-[A-Z]{2})?)-/.test(file),
     );
     rows.push({ what: 'later steps (fetched after that)', ...measure(join(appDir, 'assets'), new Set(lazy)) });
+    // Fetched only when a journey reaches them (their templates travel with the later steps').
+    const only = (pattern) => new Set(everything.filter((file) => pattern.test(file)));
+    rows.push({ what: '  of which: second factors, passkeys', ...measure(join(appDir, 'assets'), only(/^(security|webauthn|security-schemas)-/)) });
+    rows.push({ what: '  of which: CAPTCHA (its tenants only)', ...measure(join(appDir, 'assets'), only(/^captcha-/)) });
     for (const locale of LOCALES) {
       const prefix = `${locale}-`;
       const parts = everything.filter((file) => file.startsWith(prefix) && /^-[\w-]{8}\.js$/.test(file.slice(locale.length)));

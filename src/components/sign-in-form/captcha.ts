@@ -56,7 +56,10 @@ export class Captcha {
 
   constructor(
     readonly config: CaptchaConfig,
-    /** A script with the provider's API to load instead of the provider's (a proxy, an emulator). */
+    /**
+     * A script with the provider's API to load instead of the provider's (a proxy, an emulator);
+     * `{provider}` in it stands for `turnstile` or `recaptcha-enterprise`.
+     */
     readonly scriptUrl: string | undefined,
     readonly dark: () => boolean,
   ) {}
@@ -68,7 +71,9 @@ export class Captcha {
 
   /** Fetches the provider's script once; a failed fetch is forgotten so the next call tries again. */
   load(): Promise<void> {
-    this.#loading ??= injectScript(this.scriptUrl ?? providerScript(this.config)).catch((error: unknown) => {
+    const provider = this.config.type === 'Turnstile' ? 'turnstile' : 'recaptcha-enterprise';
+    const url = this.scriptUrl?.replace('{provider}', provider) ?? providerScript(this.config);
+    this.#loading ??= injectScript(url).catch((error: unknown) => {
       this.#loading = undefined;
       throw error;
     });

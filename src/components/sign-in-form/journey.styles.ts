@@ -141,4 +141,12 @@ export const journeyStyles = css`
     cursor: pointer;
     font: inherit;
   }
+
+  /* The tenant's CAPTCHA widget (controller.ts puts the box above the submit button), with the
+     height of Turnstile's widget kept from the start so that nothing moves when it appears. */
+  sign-in-form .si-captcha {
+    display: flex;
+    justify-content: center;
+    min-block-size: 65px;
+  }
 `;

@@ -85,7 +85,7 @@ export const securityStyles = css`
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     font-size: 0.95rem;
     letter-spacing: 0.04em;
-    word-break: break-all;
+    overflow-wrap: anywhere;
   }
 
   sign-in-form .si-backup-codes {
@@ -113,15 +113,5 @@ export const securityStyles = css`
     min-block-size: 1.25em;
     color: var(--si-color-text-muted);
     font-size: var(--si-font-size-small);
-  }
-
-  sign-in-form .si-captcha:empty {
-    display: none;
-  }
-
-  sign-in-form .si-captcha {
-    display: flex;
-    justify-content: center;
-    min-block-size: 65px;
   }
 `;

@@ -59,7 +59,7 @@ const NOTHING_REVEALED: ReadonlySet<string> = new Set();
  * @cssprop [--si-card-padding-compact=24px 16px] - Inner padding of the card on screens up to 480px wide.
  * @cssprop [--si-card-shadow-compact=none] - Shadow of the card on screens up to 480px wide.
  * @cssprop --si-font-family - Font of the card and the form.
- * @attr captcha-script - Address of a script with the CAPTCHA provider's global API to load instead of the provider's own (a same-origin proxy of it, or the emulator's stand-in). Read when the tenant turned CAPTCHA on.
+ * @attr captcha-script - Address of a script with the CAPTCHA provider's global API to load instead of the provider's own (a same-origin proxy of it, or the emulator's stand-in); `{provider}` in it stands for `turnstile` or `recaptcha-enterprise`. Read when the tenant turned CAPTCHA on.
  * @attr {'light' | 'dark'} data-scheme - Set by the element, not by you: the scheme in effect after `theme`, the tenant's dark mode and the system preference.
  * @fires {SiSuccessEvent} si-success - The journey finished; cancelable, to navigate yourself.
  * @fires {SiErrorEvent} si-error - A request failed or the config could not be loaded.
