@@ -13,6 +13,9 @@ export const PAGE_ROUTES = [
   /^\/callback\//,
   /^\/social\//,
   /^\/unknown-session$/,
+  /^\/mfa-(verification|binding)(\/|$)/,
+  /^\/mfa-onboarding$/,
+  /^\/create-passkey$/,
 ];
 const APP_FILES = new Set(['/main.ts', '/page.css']);
 
