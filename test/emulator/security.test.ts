@@ -268,7 +268,7 @@ describe('emulator: WebAuthn and passkeys', () => {
   it('passkey sign-in: passkey_preferred, bind with profile/mfa/passkey, then preflight (before PUT) and verify', async () => {
     const username = uniqueName('pk');
     await addUser({ username, password: PASSWORD });
-    const settings = { passkeySignIn: { enabled: true, showPasskeyButton: true, allowAutofill: false } };
+    const settings = { passkeySignIn: { enabled: true, showPasskeyButton: true, allowAutofill: false }, mfa: { factors: [], policy: 'UserControlled' } };
     const client = await Client.start(settings);
     await client.signIn(username);
     await client.expectError('POST', '/submit', undefined, 422, 'user.passkey_preferred');
@@ -292,7 +292,7 @@ describe('emulator: WebAuthn and passkeys', () => {
   it('identifier-first passkey: 400 without a passkey, options and verify with one', async () => {
     const without = uniqueName('nopk');
     await addUser({ username: without, password: PASSWORD });
-    const settings = { passkeySignIn: { enabled: true, showPasskeyButton: true, allowAutofill: true } };
+    const settings = { passkeySignIn: { enabled: true, showPasskeyButton: true, allowAutofill: true }, mfa: { factors: [], policy: 'UserControlled' } };
     const client = await Client.start(settings);
     await client.expectOk('PUT', '', { interactionEvent: 'SignIn' });
     await client.expectError('POST', '/verification/sign-in-passkey/authentication', { identifier: { type: 'username', value: without } }, 400, 'session.mfa.webauthn_verification_not_found');
