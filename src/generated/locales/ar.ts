@@ -136,7 +136,7 @@
 'mfa.copyAll': `نسخ الكل`,
 'mfa.copyFailed': `النسخ غير مسموح به هنا. حدّد النص وانسخه يدويًا.`,
 'mfa.copyKey': `نسخ المفتاح`,
-'mfa.download': `تنزيل (.txt)`,
+'mfa.download': `تنزيل (⁦.txt⁩)`,
 'mfa.downloaded': `تم تنزيل backup-codes.txt.`,
 'mfa.enable': `تفعيل`,
 'mfa.factor.backup': `رمز احتياطي`,

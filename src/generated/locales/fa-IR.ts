@@ -136,7 +136,7 @@
 'mfa.copyAll': `کپی همه`,
 'mfa.copyFailed': `کپی کردن در اینجا مجاز نیست. متن را انتخاب کنید و خودتان آن را کپی کنید.`,
 'mfa.copyKey': `کپی کلید`,
-'mfa.download': `دانلود (.txt)`,
+'mfa.download': `دانلود (⁦.txt⁩)`,
 'mfa.downloaded': `فایل backup-codes.txt دانلود شد.`,
 'mfa.enable': `روشن کردن`,
 'mfa.factor.backup': `کد پشتیبان`,
