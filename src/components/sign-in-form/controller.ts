@@ -14,7 +14,7 @@ import { SiStepChangeEvent, SiSuccessEvent } from '../../events/journey.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
 import { SignInFlow } from '../../flow/sign-in-flow.js';
-import { type FirstScreen, type FlowState, isSecurityStep, stepPath } from '../../flow/steps.js';
+import { type FirstScreen, type FlowState, isSecurityStep, type Step, stepPath } from '../../flow/steps.js';
 import { connectorName, prefersRedirect } from '../../flow/social.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl } from '../../internal/urls.js';
@@ -70,6 +70,8 @@ export class FormController {
   #captcha?: Promise<Captcha>;
   #captchaVisible = false;
   #passkey: { button: boolean; autofill: boolean } = { button: false, autofill: false };
+  /** The step the user finished last, shown (busy) while the page leaves for the app. */
+  #finishedStep?: Step;
   readonly #unsubscribe: () => void;
 
   constructor(
@@ -218,7 +220,8 @@ export class FormController {
         const connector = base.config.socialConnectors.find((item) => item.id === id);
         return connector ? connectorName(connector, getLocale()) : id;
       },
-      state,
+      // While the page leaves for the app, the step the user finished stays on screen, busy.
+      state: state.step.name === 'done' && this.#finishedStep ? { ...state, step: this.#finishedStep } : state,
       busy: state.busy || state.step.name === 'done',
       revealed: this.#revealed,
       toggleReveal: this.toggleReveal,
@@ -264,11 +267,12 @@ export class FormController {
     this.#state = next;
     const host = this.host;
     host.requestUpdate();
+    if (next.step.name === 'done' && previous.step.name !== 'done') this.#finishedStep = previous.step;
     if (previous.step !== next.step) {
       this.#revealed = new Set();
       this.#newPassword = '';
       this.#phoneActive = false;
-      this.#focusTitle = previous.step.name !== next.step.name || next.step.name === 'continue';
+      this.#focusTitle = next.step.name !== 'done' && (previous.step.name !== next.step.name || next.step.name === 'continue');
       if (next.step.name === 'verification-code' || (next.step.name === 'mfa-verify' && next.step.sentAt)) this.#startTicker();
       else this.#stopTicker();
       host.element.dispatchEvent(new SiStepChangeEvent({ step: next.step.name, path: stepPath(next.step) }));
