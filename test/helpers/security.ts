@@ -27,6 +27,12 @@ export const USERNAME_PASSWORD = {
   signInMode: 'SignInAndRegister',
 };
 
+/**
+ * The demo tenant lets users add Totp, WebAuthn and backup codes (UserControlled), so binding a
+ * passkey there asks for backup codes next; passkey tenants here offer no backup codes.
+ */
+export const NO_BACKUP_CODES = { mfa: { factors: ['Totp'], policy: 'UserControlled' } };
+
 export type Factor = 'Totp' | 'WebAuthn' | 'BackupCode' | 'EmailVerificationCode' | 'PhoneVerificationCode';
 export type MfaPolicy = 'UserControlled' | 'Mandatory' | 'PromptOnlyAtSignIn' | 'PromptAtSignInAndSignUp' | 'NoPrompt';
 
@@ -176,7 +182,7 @@ async function call(appId: string, method: string, path: string, body?: unknown)
  */
 export async function registerCredentialFor(username: string, options: { passkey?: boolean } = {}): Promise<void> {
   const tenant = options.passkey
-    ? { ...USERNAME_PASSWORD, passkeySignIn: { enabled: true, showPasskeyButton: true, allowAutofill: false } }
+    ? { ...USERNAME_PASSWORD, ...NO_BACKUP_CODES, passkeySignIn: { enabled: true, showPasskeyButton: true, allowAutofill: false } }
     : mfaTenant(['WebAuthn'], 'Mandatory');
   const registered = await fetch('/__emulator/apps', {
     method: 'POST',
