@@ -3,6 +3,7 @@
  * and what the server received, in order.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 
 import { addUser, latestCode, startApp, uniqueName } from '../helpers/emulator.js';
 import {
@@ -16,10 +17,47 @@ import {
   USERNAME_SIGN_UP,
   wrongCode,
 } from '../helpers/journeys.js';
+import { setLocale } from '../../src/index.js';
 
 const INVALID_CREDENTIALS = 'The account or password is incorrect. Check them and try again.';
 const CODE_MISMATCH = 'The code is incorrect. Check it and try again.';
 const ALICE_PHONE = '8613800138000';
+const CODE_INCOMPLETE = 'Enter the 6-digit code.';
+
+/**
+ * The same sentences in a right-to-left and a CJK language, written here from locales/*.xlf (the
+ * kit's own tables are never the oracle).
+ */
+const TRANSLATED = {
+  ar: {
+    passwordTitle: 'أدخل كلمة المرور',
+    invalidCredentials: 'الحساب أو كلمة المرور غير صحيحة. تحقق من البيانات وحاول مرة أخرى.',
+    codeTitle: 'أدخل رمز التحقق',
+    codeMismatch: 'الرمز غير صحيح. تحقق منه وحاول مرة أخرى.',
+    codeIncomplete: 'أدخل الرمز المكوّن من 6 أرقام.',
+  },
+  'fa-IR': {
+    passwordTitle: 'رمز عبور خود را وارد کنید',
+    invalidCredentials: 'حساب کاربری یا رمز عبور نادرست است. اطلاعات را بررسی کنید و دوباره امتحان کنید.',
+    codeTitle: 'کد تأیید را وارد کنید',
+    codeMismatch: 'کد نادرست است. آن را بررسی کنید و دوباره امتحان کنید.',
+    codeIncomplete: 'کد ۶ رقمی را وارد کنید.',
+  },
+  'zh-CN': {
+    passwordTitle: '输入密码',
+    invalidCredentials: '账号或密码错误，请检查后重试。',
+    codeTitle: '输入验证码',
+    codeMismatch: '验证码错误，请检查后重试。',
+    codeIncomplete: '请输入 6 位验证码。',
+  },
+  ja: {
+    passwordTitle: 'パスワードを入力',
+    invalidCredentials: 'アカウントまたはパスワードが正しくありません。入力内容を確認して、もう一度お試しください。',
+    codeTitle: '認証コードを入力',
+    codeMismatch: '認証コードが正しくありません。確認して、もう一度お試しください。',
+    codeIncomplete: '6桁のコードを入力してください。',
+  },
+} as const;
 
 describe('sign-in journeys', () => {
   describe('identifier first, username and password', () => {
@@ -299,6 +337,139 @@ describe('sign-in journeys', () => {
       await success;
       const password = bodiesOf(await app.requests(), '/verification/password');
       expect(password).to.deep.equal([{ identifier: { type: 'phone', value: phone }, password: 'Passw0rd!' }]);
+    });
+  });
+
+  describe('in a right-to-left and a CJK language', () => {
+    afterEach(async () => {
+      await setLocale('en');
+    });
+
+    for (const locale of ['ar', 'zh-CN'] as const) {
+      it(`shows a wrong password in ${locale}, as the translators wrote it`, async () => {
+        const app = await startApp();
+        await setLocale(locale);
+        const h = await mount(app.appId);
+        const text = TRANSLATED[locale];
+        await h.type('identifier', 'alice');
+        h.submitButton().click();
+        await h.waitForHeading(text.passwordTitle);
+        await h.type('password', 'not-her-password');
+        h.submitButton().click();
+        expect(await h.waitForFieldError('password')).to.equal(text.invalidCredentials);
+        expect(summary(await app.requests())).to.deep.equal(['PUT / 204', 'POST /verification/password 422']);
+      });
+    }
+
+    for (const locale of ['fa-IR', 'ja'] as const) {
+      it(`signs in with a code in ${locale}: a short code and a wrong one are refused in that language`, async () => {
+        const email = uniqueEmail('lcode');
+        await addUser({ email, password: 'Passw0rd!' });
+        const app = await startApp(EMAIL_CODE_ONLY);
+        await setLocale(locale);
+        const h = await mount(app.appId);
+        const text = TRANSLATED[locale];
+        await h.type('identifier', email);
+        h.submitButton().click();
+        await h.waitForHeading(text.codeTitle);
+        const code = await latestCode(email);
+
+        await h.type('code', code.slice(0, 5));
+        h.submitButton().click();
+        expect(await h.waitForFieldError('code')).to.equal(text.codeIncomplete);
+        await h.type('code', wrongCode(code));
+        await waitUntil(() => h.errorUnder('code') === text.codeMismatch, () => `the error reads "${h.errorUnder('code') ?? ''}"`);
+
+        const success = interceptSuccess(h.element);
+        await h.type('code', code);
+        await success;
+        expect(summary(await app.requests())).to.deep.equal([
+          'PUT / 204',
+          'POST /verification/verification-code 200',
+          'POST /verification/verification-code/verify 400',
+          'POST /verification/verification-code/verify 200',
+          'POST /identification 204',
+          'POST /submit 200',
+        ]);
+      });
+    }
+  });
+
+  describe('numbers at their limits', () => {
+    async function emailCodeStep() {
+      const email = uniqueEmail('edge');
+      await addUser({ email, password: 'Passw0rd!' });
+      const app = await startApp(EMAIL_CODE_ONLY);
+      const h = await mount(app.appId);
+      await h.type('identifier', email);
+      h.submitButton().click();
+      await h.waitForHeading('Enter the verification code');
+      return { app, h, email, code: await latestCode(email) };
+    }
+
+    it('refuses 5 digits locally, and takes 6 digits but never a 7th', async () => {
+      const { app, h, code } = await emailCodeStep();
+      await h.type('code', code.slice(0, 5));
+      expect(h.input('code').value).to.equal(code.slice(0, 5));
+      h.submitButton().click();
+      expect(await h.waitForFieldError('code')).to.equal(CODE_INCOMPLETE);
+      expect(h.focused()).to.equal(h.input('code'));
+      expect(summary(await app.requests()), '5 digits are not sent').to.deep.equal([
+        'PUT / 204',
+        'POST /verification/verification-code 200',
+      ]);
+
+      // Typed: the field stops at 6 digits (and sends them at once).
+      const input = h.input('code');
+      input.value = '';
+      input.focus();
+      await sendKeys({ type: `${wrongCode(code)}7` });
+      expect(await h.waitForFieldError('code')).to.equal(CODE_MISMATCH);
+      // Pasted: a 7-digit value is cut to its first 6 digits, which are sent.
+      const success = interceptSuccess(h.element);
+      h.paste('code', `${code}7`);
+      await success;
+      const verify = bodiesOf(await app.requests(), '/verification/verification-code/verify') as { code: string }[];
+      expect(verify.map((body) => body.code)).to.deep.equal([wrongCode(code), code]);
+    });
+
+    it('counts down to 1 s, then offers "Send a new code" 59 s after sending', async () => {
+      const { h } = await emailCodeStep();
+      const step = h.element.step;
+      if (step?.name !== 'verification-code') throw new Error('not on the code step');
+      const countdown = () => h.form.querySelector('.si-countdown')?.textContent?.trim();
+
+      // Sent 58 s ago: watch the last two seconds, frame by frame.
+      const started = Date.now();
+      await h.element.restore({ ...step, sentAt: started - 58_000 });
+      const seen: string[] = [];
+      await waitUntil(
+        () => {
+          const text = countdown();
+          const link = h.hasLink('Send a new code');
+          const reading = `${text ?? '(no countdown)'}${link ? ' + link' : ''}`;
+          if (seen.at(-1) !== reading) seen.push(reading);
+          return link;
+        },
+        `the link did not appear (seen: ${seen.join(' → ')})`,
+        { timeout: 4000, interval: 20 },
+      );
+      expect(seen.slice(-2), `seen: ${seen.join(' → ')}`).to.deep.equal([
+        'You can ask for a new code in 1 s.',
+        '(no countdown) + link',
+      ]);
+      // Like Logto's own page, the wait is 59 s: the link appears then, not before.
+      expect(Date.now() - (started - 58_000)).to.be.within(59_000, 59_950);
+    });
+
+    it('offers the link at once when the code was sent 59 s ago', async () => {
+      const { h } = await emailCodeStep();
+      const step = h.element.step;
+      if (step?.name !== 'verification-code') throw new Error('not on the code step');
+      await h.element.restore({ ...step, sentAt: Date.now() - 59_000 });
+      await h.element.updateComplete;
+      expect(h.hasLink('Send a new code')).to.equal(true);
+      expect(h.form.querySelector('.si-countdown')).to.equal(null);
     });
   });
 
