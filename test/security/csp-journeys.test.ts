@@ -261,6 +261,57 @@ describe('the hosted page under a strict Content-Security-Policy', function () {
     expect(storageNow(page)).to.not.contain(state);
   });
 
+  it('a tenant with CAPTCHA (Turnstile, the emulated provider served from the page origin): signs in with no violation, and the password and token go nowhere', async () => {
+    const siteKey = 'csp-journey-site-key';
+    const appId = await cspApp({ captchaPolicy: { enabled: true }, captchaConfig: { type: 'Turnstile', siteKey } });
+    const username = uniqueName('cspcap');
+    const password = newPassword();
+    await addUser({ username, email: `${username}@example.com`, password, name: 'Captcha Cam' });
+    // What a deployer puts in index.html to serve the provider's script from the page's own origin
+    // (the test server's index.html has no such tag): added to each /sign-in document the moment its
+    // first script runs, before the page's module reads it.
+    const sink = (window as unknown as { __siPageProbe: (text: string) => void }).__siPageProbe;
+    (window as unknown as { __siPageProbe: (text: string) => void }).__siPageProbe = (text) => {
+      const record = JSON.parse(text) as ProbeRecord;
+      if (record.kind === 'load' && new URL(record.href).pathname === '/sign-in') {
+        for (const page of HostedWindow.open) {
+          try {
+            if (page.win.location.href !== record.href || page.doc.querySelector('meta[name="sign-in-kit:captcha-script"]')) continue;
+            const meta = page.doc.createElement('meta');
+            meta.name = 'sign-in-kit:captcha-script';
+            meta.content = '/__emulator/captcha/{provider}.js';
+            page.doc.head.append(meta);
+          } catch {
+            // another window between two documents
+          }
+        }
+      }
+      sink(text);
+    };
+    try {
+      const page = await HostedWindow.start(appId);
+      await until(
+        () => page.form?.querySelector('.si-captcha [role="status"]')?.textContent?.startsWith('Verified'),
+        () => `the CAPTCHA widget did not verify (alert: "${page.alertText() ?? ''}")`,
+        8000,
+      );
+      page.fill('identifier', username);
+      submit(page);
+      await page.waitForHeading('Enter your password');
+      page.fill('password', password);
+      submit(page);
+      await page.waitForPath('/demo/callback', 10000);
+      expect(page.query('[data-testid="signed-in-user"]')?.textContent).to.equal('Captcha Cam');
+      const requests = (await (await fetch(`/__emulator/requests?appId=${appId}`)).json()) as { method: string; path: string; body: unknown }[];
+      const put = requests.find((request) => request.method === 'PUT' && request.path === '/api/experience');
+      const token = (put?.body as { captchaToken?: string } | undefined)?.captchaToken ?? '';
+      expect(token, 'the token reached the server').to.match(/^emulated\./);
+      expectCleanJourney({ password, captchaToken: token }, ['/sign-in'], page);
+    } finally {
+      (window as unknown as { __siPageProbe: (text: string) => void }).__siPageProbe = sink;
+    }
+  });
+
   describe('WeChat QR panel (its fake provider is plain http on loopback, so `frame-src https:` blocks the frame: it cannot run here)', () => {
     async function openPanel(): Promise<{ page: HostedWindow; qr: NonNullable<ReturnType<HostedWindow['qr']>> }> {
       const appId = await cspApp();
