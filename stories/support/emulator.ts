@@ -44,6 +44,8 @@ export interface SeedUser {
   /** Digits with the country code, e.g. `8613900001111`. */
   phone?: string;
   name?: string;
+  /** Second factors the account already has: an authenticator app's base32 secret, backup codes, its own email or phone. */
+  mfa?: { totp?: string; backupCodes?: string[]; email?: boolean; phone?: boolean };
 }
 
 /** Adds an account to the emulated tenant. */

@@ -16,6 +16,8 @@ export interface FormArgs {
   theme: ThemeMode;
   screen: FirstScreen;
   loginHint?: string;
+  /** Script with the CAPTCHA provider's API to load instead of the provider's (`captcha-script` attribute). */
+  captchaScript?: string;
 }
 
 export const formArgs: FormArgs = { theme: 'auto', screen: 'sign-in' };
@@ -98,6 +100,7 @@ export function renderForm(args: FormArgs, context: { loaded: Record<string, unk
       theme=${args.theme}
       screen=${args.screen}
       login-hint=${ifDefined(args.loginHint || undefined)}
+      captcha-script=${ifDefined(args.captchaScript || undefined)}
       @si-success=${stayOnPage}
     ></sign-in-form>
   </div>`;
