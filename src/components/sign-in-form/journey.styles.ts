@@ -142,6 +142,11 @@ export const journeyStyles = css`
     font: inherit;
   }
 
+  /* "Sign in with a passkey" (controller.ts puts it under the sign-in button). */
+  sign-in-form .si-passkey {
+    display: grid;
+  }
+
   /* The tenant's CAPTCHA widget (controller.ts puts the box above the submit button), with the
      height of Turnstile's widget kept from the start so that nothing moves when it appears. */
   sign-in-form .si-captcha {

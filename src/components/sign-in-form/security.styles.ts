@@ -83,8 +83,7 @@ export const securityStyles = css`
   sign-in-form .si-secret__value,
   sign-in-form .si-backup-codes code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 0.95rem;
-    letter-spacing: 0.04em;
+    font-size: 0.875rem;
     overflow-wrap: anywhere;
   }
 
@@ -101,17 +100,28 @@ export const securityStyles = css`
 
   sign-in-form .si-actions {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--si-space-s);
   }
 
   sign-in-form .si-actions .si-button {
-    flex: 1;
+    flex: 1 1 auto;
+    white-space: nowrap;
   }
 
   sign-in-form .si-copy-status {
     margin: 0;
-    min-block-size: 1.25em;
     color: var(--si-color-text-muted);
     font-size: var(--si-font-size-small);
+  }
+
+  /* Empty, the live region takes no room but stays in the accessibility tree, so that what it
+     says after a copy or download is announced. */
+  sign-in-form .si-copy-status:empty {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 `;
