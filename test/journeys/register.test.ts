@@ -18,6 +18,25 @@ import {
 const LENGTH_RULE = 'At least 8 characters';
 const TYPES_RULE = 'At least 2 of: lowercase, uppercase, digits, symbols';
 
+/** A tenant whose passwords are 10 to 16 characters long (two kinds of characters, as the demo's). */
+const TEN_TO_SIXTEEN = {
+  ...USERNAME_SIGN_UP,
+  passwordPolicy: {
+    length: { min: 10, max: 16 },
+    characterTypes: { min: 2 },
+    rejects: { pwned: false, repetitionAndSequence: true, userInfo: true, words: [] },
+  },
+};
+const MIN_RULE = 'At least 10 characters';
+const MAX_RULE = 'At most 16 characters';
+const TOO_SHORT = 'Use at least 10 characters.';
+const TOO_LONG = 'Use at most 16 characters.';
+
+/** A password of exactly `length` characters, lowercase letters and one digit, with nothing else the policy refuses. */
+function passwordOfLength(length: number): string {
+  return `${plainLetters(length - 1)}7`;
+}
+
 describe('sign-up journeys', () => {
   describe('email, code, then a password', () => {
     it('needs the terms, verifies the email, checks the new password and creates the account', async () => {
@@ -142,6 +161,73 @@ describe('sign-up journeys', () => {
         { type: 'password', value: 'Tulip7rose!' },
       ]);
       expect(bodiesOf(requests, '/identification')).to.deep.equal([{}]);
+    });
+  });
+
+  describe('password length at its limits (a tenant asking for 10 to 16 characters)', () => {
+    async function passwordStep() {
+      const app = await startApp(TEN_TO_SIXTEEN);
+      const h = await mount(app.appId);
+      h.link('Create account').click();
+      await h.waitForHeading('Create your account');
+      await h.type('identifier', uniqueName('len'));
+      h.agreeToTerms();
+      h.submitButton().click();
+      await h.waitForHeading('Set a password');
+      return { app, h };
+    }
+
+    async function typeBoth(h: Awaited<ReturnType<typeof passwordStep>>['h'], password: string) {
+      await h.type('password', password);
+      await h.type('confirm', password);
+      await h.element.updateComplete;
+    }
+
+    it('refuses 9 and 17 characters in the browser (the field takes no 17th key press), and sends 16', async () => {
+      const { app, h } = await passwordStep();
+      expect(h.rules()).to.deep.equal({ [MIN_RULE]: false, [TYPES_RULE]: false });
+
+      const nine = passwordOfLength(9);
+      await typeBoth(h, nine);
+      expect(h.rules()).to.deep.equal({ [MIN_RULE]: false, [TYPES_RULE]: true });
+      h.submitButton().click();
+      expect(await h.waitForFieldError('password')).to.equal(TOO_SHORT);
+
+      // Typed, a 17th character does not go in; pasted (or filled by a password manager), it does
+      // and is refused.
+      const seventeen = passwordOfLength(17);
+      await h.type('password', seventeen);
+      expect(h.input('password').value).to.equal(seventeen.slice(0, 16));
+      h.paste('password', seventeen);
+      h.paste('confirm', seventeen);
+      await h.element.updateComplete;
+      expect(h.rules()).to.deep.equal({ [MIN_RULE]: true, [TYPES_RULE]: true, [MAX_RULE]: false });
+      h.submitButton().click();
+      await waitUntil(() => h.errorUnder('password') === TOO_LONG, () => `the error reads "${h.errorUnder('password') ?? ''}"`);
+      expect(bodiesOf(await app.requests(), '/profile'), 'nothing but the username was sent').to.have.length(1);
+
+      const sixteen = passwordOfLength(16);
+      await typeBoth(h, sixteen);
+      expect(h.rules()).to.deep.equal({ [MIN_RULE]: true, [TYPES_RULE]: true });
+      const success = interceptSuccess(h.element);
+      h.submitButton().click();
+      await success;
+      const requests = await app.requests();
+      expect(bodiesOf(requests, '/profile').slice(1)).to.deep.equal([{ type: 'password', value: sixteen }]);
+      expect(summary(requests).slice(-3)).to.deep.equal(['POST /profile 204', 'POST /identification 201', 'POST /submit 200']);
+    });
+
+    it('sends 10 characters, and the server accepts them', async () => {
+      const { app, h } = await passwordStep();
+      const ten = passwordOfLength(10);
+      await typeBoth(h, ten);
+      expect(h.rules()).to.deep.equal({ [MIN_RULE]: true, [TYPES_RULE]: true });
+      const success = interceptSuccess(h.element);
+      h.submitButton().click();
+      await success;
+      const requests = await app.requests();
+      expect(bodiesOf(requests, '/profile').slice(1)).to.deep.equal([{ type: 'password', value: ten }]);
+      expect(summary(requests).slice(-3)).to.deep.equal(['POST /profile 204', 'POST /identification 201', 'POST /submit 200']);
     });
   });
 
