@@ -153,7 +153,7 @@ describe('adding a second factor', function () {
     const h = await mountForm(app.appId);
     await signInWithPassword(h, username);
     await waitForStep(h, 'mfa-bind-totp');
-    const secret = h.form.querySelector('code.si-secret__value')!.textContent!.replace(/\s+/g, '');
+    const secret = h.form.querySelector('code.si-secret__value')!.textContent.replace(/\s+/g, '');
     await h.type('code', totpCode(secret));
     await waitForStep(h, 'backup-codes');
     const codes = [...h.form.querySelectorAll('ol.si-backup-codes li')].map((item) => item.textContent?.trim() ?? '');
@@ -207,7 +207,7 @@ describe('adding a second factor', function () {
     const h = await mountForm(app.appId);
     await signInWithPassword(h, username);
     await waitForStep(h, 'mfa-bind-totp');
-    const secret = h.form.querySelector('code.si-secret__value')!.textContent!.replace(/\s+/g, '');
+    const secret = h.form.querySelector('code.si-secret__value')!.textContent.replace(/\s+/g, '');
     await h.type('code', totpCode(secret));
     await waitForStep(h, 'backup-codes');
     await setLocale('ar');
@@ -302,7 +302,7 @@ describe('adding a second factor', function () {
 
       factorButton(h, 'Authenticator app').click();
       await waitForStep(h, 'mfa-bind-totp');
-      const secret = h.form.querySelector('code.si-secret__value')!.textContent!.replace(/\s+/g, '');
+      const secret = h.form.querySelector('code.si-secret__value')!.textContent.replace(/\s+/g, '');
       const success = interceptSuccess(h.element);
       await h.type('code', totpCode(secret));
       await success;
