@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
 import { addUser, PASSWORD_ONLY, registerApp, uniqueName } from '../helpers/emulator.js';
+import { clearPageStorage } from '../helpers/journeys.js';
 
 
 /**
@@ -33,7 +34,10 @@ function inFrame(frame: HTMLIFrameElement) {
 }
 
 describe('hosted sign-in page', () => {
-  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    clearPageStorage();
+  });
 
   it('starts at /oidc/auth, signs in and lands on the app with the user signed in', async () => {
     const appId = await registerApp(PASSWORD_ONLY);
@@ -78,4 +82,23 @@ describe('hosted sign-in page', () => {
     const button = page.query<HTMLButtonElement>('sign-in-form button[type="submit"]')!;
     expect(frame.contentWindow!.getComputedStyle(button).backgroundColor).to.equal('rgb(185, 28, 28)');
   });
+
+  // The page itself sets the document's language and direction: nothing in this test does.
+  for (const [locale, dir, title] of [
+    ['ar', 'rtl', 'تسجيل الدخول'],
+    ['fa-IR', 'rtl', 'ورود'],
+    ['ja', 'ltr', 'ログイン'],
+  ] as const) {
+    it(`sets lang="${locale}" and dir="${dir}" on the document for ui_locales=${locale}`, async () => {
+      const appId = await registerApp(PASSWORD_ONLY);
+      const frame = await openPage(`/oidc/auth?client_id=${appId}&ui_locales=${locale}`);
+      const page = inFrame(frame);
+      await waitUntil(() => page.query('sign-in-form form[data-si-fields] h1'), 'the form did not render', { timeout: 8000 });
+      const root = page.doc().documentElement;
+      expect(root.getAttribute('lang')).to.equal(locale);
+      expect(root.getAttribute('dir')).to.equal(dir);
+      expect(frame.contentWindow!.getComputedStyle(page.query('sign-in-form')!).direction).to.equal(dir);
+      expect(page.query('sign-in-form h1')?.textContent?.trim()).to.equal(title);
+    });
+  }
 });
