@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 
 import { CHROMIUM_OPTIONS, serveBuilt } from './serve-built.mjs';
 
-const server = await serveBuilt(join(import.meta.dirname, '../../dist/app'), { emulator: true });
+// SMOKE_APP_DIR: another build to check (the mutation runner builds in a copy of the project).
+const server = await serveBuilt(process.env.SMOKE_APP_DIR || join(import.meta.dirname, '../../dist/app'), { emulator: true });
 const browser = await chromium.launch(CHROMIUM_OPTIONS);
 const problems = [];
 try {
@@ -40,6 +41,30 @@ try {
   await german.locator('sign-in-form input[name="password"]').waitFor({ timeout: 10_000 });
   const fields = (await german.textContent('sign-in-form form'))?.replace(/\s+/g, ' ') ?? '';
   if (!fields.includes('Anmeldung als alice')) problems.push(`German password step reads "${fields.trim()}", expected "Anmeldung als alice"`);
+
+  // Language and direction on the document, set by the built page itself (nothing here sets them):
+  // Arabic and Persian read right to left, Japanese left to right.
+  for (const [locale, dir, title] of [
+    ['ar', 'rtl', 'تسجيل الدخول'],
+    ['fa-IR', 'rtl', 'ورود'],
+    ['ja', 'ltr', 'ログイン'],
+  ]) {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => problems.push(`page error (${locale}): ${error.message}`));
+    await page.goto(`${server.url}?ui_locales=${locale}`);
+    await page.locator('sign-in-form form h1').waitFor({ timeout: 10_000 });
+    const shown = await page.evaluate(() => ({
+      lang: document.documentElement.getAttribute('lang'),
+      dir: document.documentElement.getAttribute('dir'),
+      direction: getComputedStyle(document.querySelector('sign-in-form')).direction,
+      title: document.querySelector('sign-in-form form h1')?.textContent?.trim(),
+    }));
+    const expected = { lang: locale, dir, direction: dir, title };
+    if (JSON.stringify(shown) !== JSON.stringify(expected)) {
+      problems.push(`ui_locales=${locale}: the page shows ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
+    }
+    await page.close();
+  }
 } catch (error) {
   problems.push(error.message.split('\n')[0]);
 } finally {
@@ -51,5 +76,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  'production smoke test: signed in as alice on the built page and landed on the app; in German, sentences with values read right',
+  'production smoke test: signed in as alice on the built page and landed on the app; in German, sentences with values read right; lang and dir set for ar, fa-IR (rtl) and ja (ltr)',
 );
