@@ -97,6 +97,13 @@ describe('<sign-in-form>', () => {
       expect(getComputedStyle(harness.submitButton()).color).to.equal('rgb(255, 255, 255)');
     });
 
+    it('reads a 3-digit brand colour (#b12 is rgb(187, 17, 34)) and keeps white text on it', async () => {
+      const { appId } = await startApp({ ...PASSWORD_ONLY, color: { primaryColor: '#b12' } });
+      const harness = await mountForm(appId);
+      expect(getComputedStyle(harness.submitButton()).backgroundColor).to.equal('rgb(187, 17, 34)');
+      expect(getComputedStyle(harness.submitButton()).color).to.equal('rgb(255, 255, 255)');
+    });
+
     it('refuses a logo that is not http(s)', async () => {
       const appId = await registerApp({ ...PASSWORD_ONLY, branding: { logoUrl: 'javascript:alert(1)', darkLogoUrl: null } });
       await fetch(`/oidc/auth?client_id=${appId}`, { redirect: 'manual' });
