@@ -52,6 +52,8 @@ export class Captcha {
   #container?: HTMLElement;
   #widget?: string | number;
   #token?: string;
+  /** The widget reported a failure since its last token: the next attempt says so at once. */
+  #failed = false;
   #waiters: { resolve: (token: string) => void; reject: (error: ApiError) => void }[] = [];
 
   constructor(
@@ -97,6 +99,12 @@ export class Captcha {
       throw new ApiError(0, 'captcha.unavailable', 'The security check could not be loaded.');
     });
     if (!this.visible) return this.#execute();
+    if (this.#failed && !this.#token) {
+      // Say so now, and start the widget over for the next try.
+      this.#failed = false;
+      this.#reset();
+      throw new ApiError(0, 'captcha.failed', 'The security check failed.');
+    }
     const token = this.#token ?? (await this.#nextToken());
     this.#token = undefined;
     // The server verifies a token once: the widget starts over for the next attempt.
@@ -107,6 +115,7 @@ export class Captcha {
   /** The server refused the token (or wanted one): start the widget over. */
   reset(): void {
     this.#token = undefined;
+    this.#failed = false;
     this.#reset();
   }
 
@@ -160,6 +169,7 @@ export class Captcha {
       size: this.config.type === 'Turnstile' ? 'flexible' : undefined,
       callback: (token) => {
         this.#token = token;
+        this.#failed = false;
         for (const waiter of this.#waiters.splice(0)) waiter.resolve(token);
       },
       'expired-callback': () => {
@@ -169,6 +179,7 @@ export class Captcha {
       },
       'error-callback': () => {
         this.#token = undefined;
+        this.#failed = true;
         this.#fail('captcha.failed');
       },
     });
