@@ -14,11 +14,11 @@
  * them) are copied to a directory under the system temp dir, with node_modules linked entry by
  * entry (but not its .cache and .vite, which test runs write), and every mutant is applied there
  * with `git apply`, run, and reverted. A mutant is killed when a listed test file (or the smoke
- * test) fails. Before the mutants, the same test files run once unmutated: a failing baseline
- * would make every mutant look killed, so the check stops there.
+ * test) fails. Before the mutants, each set of test files runs once unmutated: a set that already
+ * fails would make its mutants look killed, so they are reported as `baseline fails` instead.
  *
  * Prints `mutant | files | result | seconds` and `N killed, M survived`; exits 1 when a mutant
- * survives (or a patch no longer applies).
+ * survives, a patch no longer applies, or a baseline fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -149,21 +149,35 @@ console.log(`mutation check: ${mutants.length} mutants, in a copy of the project
 const rows = [];
 let exitCode = 0;
 try {
+  // Baseline: each distinct set of test files (and the smoke test) once, unmutated, as the mutants
+  // will run them. A set that already fails cannot judge its mutants.
+  const failingSets = new Set();
   if (baseline) {
-    const files = [...new Set(mutants.flatMap((mutant) => mutant.files))].sort();
-    console.log(`baseline: ${files.length} test files unmutated${mutants.some((m) => m.smoke) ? ' + build and smoke test' : ''}…`);
-    const base = files.length > 0 ? await wtr(copy, files) : { ok: true, seconds: 0 };
-    const baseSmoke = mutants.some((m) => m.smoke) ? await smoke(copy) : { ok: true, seconds: 0 };
-    if (!base.ok || !baseSmoke.ok) {
-      console.error(`the unmutated project already fails, so no mutant can be judged:\n${base.ok ? '' : base.output.slice(-3000)}${baseSmoke.ok ? '' : baseSmoke.output.slice(-3000)}`);
-      process.exitCode = 1;
-      throw new Error('baseline failed');
+    const sets = [...new Map(mutants.map((m) => [m.files.join(' '), m.files])).values()].filter((files) => files.length > 0);
+    console.log(`baseline: ${sets.length} sets of test files unmutated${mutants.some((m) => m.smoke) ? ', then build and smoke test' : ''}…`);
+    for (const files of sets) {
+      const base = await wtr(copy, files);
+      if (!base.ok) {
+        failingSets.add(files.join(' '));
+        console.log(`baseline FAILS for ${files.join(' ')} — ${why(base.output)}`);
+      }
     }
-    console.log(`baseline passes (${(base.seconds + baseSmoke.seconds).toFixed(0)} s)`);
+    if (mutants.some((m) => m.smoke)) {
+      const base = await smoke(copy);
+      if (!base.ok) {
+        failingSets.add('smoke');
+        console.log(`baseline FAILS for the smoke test — ${why(base.output)}`);
+      }
+    }
   }
 
   for (const mutant of mutants) {
     const patch = join(patchDir, mutant.file);
+    if (failingSets.has(mutant.files.join(' ')) || (mutant.smoke && failingSets.has('smoke'))) {
+      rows.push({ mutant, result: 'baseline fails', seconds: 0, note: '' });
+      console.log(`${mutant.name}: not judged, its tests fail unmutated`);
+      continue;
+    }
     const problem = gitApply(copy, patch, false);
     if (problem) {
       rows.push({ mutant, result: 'does not apply', seconds: 0, note: problem.split('\n')[0] });
@@ -191,8 +205,6 @@ try {
     rows.push({ mutant, ...outcome });
     console.log(`${mutant.name}: ${outcome.result} (${outcome.seconds.toFixed(0)} s)${outcome.note ? ` — ${outcome.note}` : ''}`);
   }
-} catch (error) {
-  if (error.message !== 'baseline failed') throw error;
 } finally {
   if (!keep) rmSync(copy, { recursive: true, force: true });
 }
@@ -213,6 +225,8 @@ if (rows.length > 0) {
   const survived = rows.filter((row) => row.result === 'survived').length;
   const broken = rows.length - killed - survived;
   if (survived > 0 || broken > 0) exitCode = 1;
-  console.log(`\n${killed} killed, ${survived} survived${broken ? `, ${broken} did not apply` : ''}`);
+  const others = [...new Set(rows.map((row) => row.result))].filter((result) => result !== 'killed' && result !== 'survived');
+  const extra = others.map((result) => `, ${rows.filter((row) => row.result === result).length} ${result}`).join('');
+  console.log(`\n${killed} killed, ${survived} survived${extra}`);
 }
 process.exitCode ||= exitCode;
