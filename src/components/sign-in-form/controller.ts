@@ -129,17 +129,24 @@ export class FormController {
    */
   #placeCaptcha(): void {
     if (!this.#captcha || !this.#captchaVisible || !CAPTCHA_STEPS.has(this.#state.step.name)) return;
+    const box = this.#beside('si-captcha', 'before');
+    if (box) void this.#captcha.then((captcha) => captcha.attach(box));
+  }
+
+  /**
+   * The element with this class in the current step, created beside its submit button when the
+   * step has none yet. Lit leaves it alone, and it goes with the step's DOM when the step changes.
+   */
+  #beside(className: string, where: 'before' | 'after'): HTMLElement | undefined {
     const fields = this.host.fields;
-    let box = fields.querySelector<HTMLElement>('.si-captcha');
-    if (!box) {
-      const submit = fields.querySelector('button[type="submit"]');
-      if (!submit) return;
-      box = document.createElement('div');
-      box.className = 'si-captcha';
-      submit.before(box);
-    }
-    const target = box;
-    void this.#captcha.then((captcha) => captcha.attach(target));
+    const found = fields.querySelector<HTMLElement>(`.${className}`);
+    if (found) return found;
+    const submit = fields.querySelector('button[type="submit"]');
+    if (!submit) return undefined;
+    const holder = document.createElement('div');
+    holder.className = className;
+    submit[where](holder);
+    return holder;
   }
 
   /**
@@ -148,15 +155,8 @@ export class FormController {
    */
   #placePasskeyButton(): void {
     if (!this.#passkey.button || this.#state.step.name !== 'sign-in') return;
-    const fields = this.host.fields;
-    let holder = fields.querySelector<HTMLElement>('.si-passkey');
-    if (!holder) {
-      const submit = fields.querySelector('button[type="submit"]');
-      if (!submit) return;
-      holder = document.createElement('div');
-      holder.className = 'si-passkey';
-      submit.after(holder);
-    }
+    const holder = this.#beside('si-passkey', 'after');
+    if (!holder) return;
     const busy = this.#state.busy;
     render(
       html`<button

@@ -29,25 +29,31 @@ export function hiddenUsername(value: string): TemplateResult {
   />`;
 }
 
-export function codeField(ctx: ViewContext): TemplateResult {
+/**
+ * The code field: six digits that submit themselves when complete, or with `backup`, one of the
+ * user's backup codes (letters and digits, any length, never autofilled).
+ */
+export function codeField(ctx: ViewContext, backup?: { label: string }): TemplateResult {
   const id = `${ctx.id}-code`;
   const error = errorFor(ctx, 'code');
   return html`<div class="si-field">
-    <label class="si-label" for=${id}>${msg('Verification code', { id: 'field.code' })}</label>
+    <label class="si-label" for=${id}>${backup?.label ?? msg('Verification code', { id: 'field.code' })}</label>
     <input
       class="si-input si-input--code"
       id=${id}
       dir="ltr"
       name="code"
       type="text"
-      inputmode="numeric"
-      autocomplete="one-time-code"
-      maxlength="6"
-      pattern="[0-9]{6}"
+      inputmode=${backup ? 'text' : 'numeric'}
+      autocomplete=${backup ? 'off' : 'one-time-code'}
+      autocapitalize="none"
+      spellcheck="false"
+      maxlength=${backup ? 32 : 6}
+      pattern=${ifDefined(backup ? undefined : '[0-9]{6}')}
       enterkeyhint="done"
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
-      @input=${ctx.onCodeInput}
+      @input=${backup ? () => ctx.clearError('code') : ctx.onCodeInput}
     />
     ${fieldError(ctx, 'code', `${id}-error`)}
   </div>`;

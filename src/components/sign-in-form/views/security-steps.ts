@@ -127,7 +127,7 @@ function verify(ctx: ViewContext, step: StepOf<'mfa-verify'>): TemplateResult {
       return html`
         ${backButton(ctx)}
         ${title(heading, msg('Enter one of your backup codes. Each code works once.', { id: 'mfa.backupText' }))}
-        ${alerts(ctx)} ${backupCodeField(ctx)} ${submit()} ${anotherMethod(ctx, step)}
+        ${alerts(ctx)} ${codeField(ctx, { label: msg('Backup code', { id: 'mfa.factor.backup' }) })} ${submit()} ${anotherMethod(ctx, step)}
       `;
     case 'Totp':
       return html`
@@ -157,30 +157,6 @@ function verify(ctx: ViewContext, step: StepOf<'mfa-verify'>): TemplateResult {
       `;
     }
   }
-}
-
-function backupCodeField(ctx: ViewContext): TemplateResult {
-  const id = `${ctx.id}-code`;
-  const error = errorFor(ctx, 'code');
-  return html`<div class="si-field">
-    <label class="si-label" for=${id}>${msg('Backup code', { id: 'mfa.factor.backup' })}</label>
-    <input
-      class="si-input si-input--code"
-      id=${id}
-      dir="ltr"
-      name="code"
-      type="text"
-      autocomplete="off"
-      autocapitalize="none"
-      spellcheck="false"
-      maxlength="32"
-      enterkeyhint="done"
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
-      @input=${() => ctx.clearError('code')}
-    />
-    ${fieldError(ctx, 'code', `${id}-error`)}
-  </div>`;
 }
 
 function factorList(ctx: ViewContext, step: StepOf<'mfa-factors'>): TemplateResult {
