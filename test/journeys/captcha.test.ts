@@ -215,4 +215,24 @@ describe('CAPTCHA', function () {
     await setLocale('zh-CN');
     await waitUntil(() => h.alertText() === '请完成安全验证后重试。', `the alert is "${h.alertText() ?? ''}"`);
   });
+  it('a second attempt right after a wrong password waits for a fresh token: each token is sent once', async () => {
+    const username = await addMfaUser('capagain');
+    const app = await startApp(captchaTenant());
+    const h = await mountForm(app.appId, { captchaScript: SCRIPT });
+    await waitUntil(() => widgetText(h.form).startsWith('Verified'), 'the widget did not verify');
+    await signInWithPassword(h, username, 'Not-the-Pa55word!');
+    expect(await h.waitForFieldError('password')).to.equal('The account or password is incorrect. Check them and try again.');
+    // At once, before the widget has answered again.
+    const success = interceptSuccess(h.element);
+    await h.type('password', PASSWORD);
+    h.submitButton().click();
+    await success;
+    const tokens = (await app.requests())
+      .filter((request) => request.method === 'PUT' && request.path === '/api/experience')
+      .map((request) => (request.body as { captchaToken?: string }).captchaToken);
+    expect(tokens).to.have.length(2);
+    expect(tokens[0]).to.match(/^emulated\./);
+    expect(tokens[1]).to.match(/^emulated\./);
+    expect(tokens[1], 'the second attempt had a token of its own').to.not.equal(tokens[0]);
+  });
 });

@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 
 import type { RecordedRequest } from '../../src/emulator/emulator.js';
 import { setLocale } from '../../src/index.js';
-import { registerApp, startApp } from '../helpers/emulator.js';
+import { latestCode, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
 import { bodiesOf, clearPageStorage, HostedFrame, interceptSuccess, summary } from '../helpers/journeys.js';
 import {
   addMfaUser,
@@ -356,5 +356,48 @@ describe('adding a second factor', function () {
     await waitForStep(h, 'mfa-bind-webauthn');
     expect(hasButton(h, 'Skip for now')).to.equal(false);
     expect(summary(await app.requests()).filter((line) => line.includes('skipped'))).to.deep.equal([]);
+  });
+  it('backup codes: "Continue" without the box ticked says so, and binds nothing', async () => {
+    const username = await addMfaUser('bindunsaved');
+    const app = await startApp(mfaTenant(['Totp', 'BackupCode'], 'Mandatory'));
+    const h = await mountForm(app.appId);
+    await signInWithPassword(h, username);
+    await waitForStep(h, 'mfa-bind-totp');
+    const secret = h.form.querySelector('code.si-secret__value')!.textContent.replace(/\s+/g, '');
+    await h.type('code', totpCode(secret));
+    await waitForStep(h, 'backup-codes');
+    const before = (await app.requests()).length;
+    h.submitButton().click();
+    expect(await h.waitForFieldError('saved', 3000)).to.equal(NOT_SAVED);
+    expect(h.input('saved').getAttribute('aria-invalid')).to.equal('true');
+    // Give a wrongly sent request the time to arrive, then check that none did.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = await app.requests();
+    expect(summary(after.slice(before)), 'nothing was sent').to.deep.equal([]);
+    expect(h.stepName).to.equal('backup-codes');
+  });
+
+  it('an optional offer of another factor: "Skip for now" declines it with mfa-suggestion-skipped and signs in', async () => {
+    const email = `${uniqueName('suggest')}@example.com`;
+    const username = await addMfaUser('suggest', { email: true }, { email });
+    // Email codes count as a factor here because sign-up collects email addresses too.
+    const app = await startApp(
+      mfaTenant(['EmailVerificationCode', 'Totp'], 'PromptAtSignInAndSignUp', {
+        signUp: { identifiers: ['username'], password: true, secondaryIdentifiers: [{ identifier: 'email' }] },
+      }),
+    );
+    const h = await mountForm(app.appId);
+    await signInWithPassword(h, username);
+    await waitForStep(h, 'mfa-verify');
+    const success = interceptSuccess(h.element);
+    await h.type('code', await latestCode(email));
+    // The server offers an authenticator app as well, and the user may decline.
+    await waitForStep(h, 'mfa-bind-totp');
+    expect(hasButton(h, 'Skip for now')).to.equal(true);
+    [...h.form.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Skip for now')!.click();
+    await success;
+    const paths = summary(await app.requests());
+    expect(paths).to.include('POST /profile/mfa/mfa-suggestion-skipped 204');
+    expect(paths.filter((line) => line.startsWith('POST /profile/mfa/mfa-skipped'))).to.deep.equal([]);
   });
 });
