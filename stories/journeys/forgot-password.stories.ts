@@ -102,7 +102,7 @@ export const SameAsBefore: Story = {
     const form = await toNewPassword(canvasElement, loaded.email);
     await typeInto(form, 'password', OLD_PASSWORD);
     await typeInto(form, 'confirm', OLD_PASSWORD);
-    await submitExpectingError(form, 'user.same_password', { field: 'password' });
+    await submitExpectingError(form, 'user.same_password', { field: 'password' }, 'Choose a password that differs from your current one.');
   },
 };
 

@@ -193,7 +193,7 @@ export const WrongAuthenticatorCode: Story = {
     await typeInto(form, 'code', wrongTotp(loaded.account.secret));
     const detail = await error;
     expectEqual(detail.code, 'session.mfa.invalid_totp_code', 'error code');
-    await expectErrorShown(form, detail, { field: 'code' });
+    await expectErrorShown(form, detail, { field: 'code' }, 'The code is incorrect or has expired. Enter the code your app shows now.');
   },
 };
 
@@ -238,7 +238,7 @@ export const UsedBackupCode: Story = {
     chooseFactor(form, 'BackupCode');
     await atStep(form, 'mfa-verify');
     await typeInto(form, 'code', BACKUP_CODES[0]!);
-    await submitExpectingError(form, 'session.mfa.invalid_backup_code', { field: 'code' });
+    await submitExpectingError(form, 'session.mfa.invalid_backup_code', { field: 'code' }, 'This backup code is incorrect or has already been used. Each code works once.');
   },
 };
 
@@ -354,7 +354,7 @@ export const SetUpAuthenticatorWrongCode: Story = {
     await typeInto(form, 'code', wrongTotp(readSetupKey(form).replace(/ /g, '')));
     const detail = await error;
     expectEqual(detail.code, 'session.mfa.invalid_totp_code', 'error code');
-    await expectErrorShown(form, detail, { field: 'code' });
+    await expectErrorShown(form, detail, { field: 'code' }, 'The code is incorrect or has expired. Enter the code your app shows now.');
   },
 };
 
@@ -389,7 +389,7 @@ export const BackupCodesNotSaved: Story = {
   loaders: [account()],
   play: async ({ canvasElement, loaded }) => {
     const form = await toBackupCodes(canvasElement, loaded.account);
-    await submitExpectingError(form, 'backupCodes.notSaved', { field: 'saved' });
+    await submitExpectingError(form, 'backupCodes.notSaved', { field: 'saved' }, 'Confirm that you have saved your backup codes.');
   },
 };
 
@@ -455,6 +455,6 @@ export const CaptchaFailed: Story = {
     await atStep(form, 'sign-in-password');
     await until(() => fieldsOf(form).querySelector('.si-captcha .emulated-captcha'), 'no CAPTCHA widget on the password step');
     await typeInto(form, 'password', PASSWORD);
-    await submitExpectingError(form, 'captcha.failed', 'alert');
+    await submitExpectingError(form, 'captcha.failed', 'alert', 'The security check failed. Try it again.');
   },
 };

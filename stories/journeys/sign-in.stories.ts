@@ -71,7 +71,7 @@ export const EmptyIdentifier: Story = {
   play: async ({ canvasElement }) => {
     const form = formIn(canvasElement);
     await atStep(form, 'sign-in');
-    await submitExpectingError(form, 'identifier.required', { field: 'identifier' });
+    await submitExpectingError(form, 'identifier.required', { field: 'identifier' }, 'Fill in this field.');
   },
 };
 
@@ -81,7 +81,7 @@ export const InvalidEmail: Story = {
     const form = formIn(canvasElement);
     await atStep(form, 'sign-in');
     await typeInto(form, 'identifier', 'alice@example');
-    await submitExpectingError(form, 'identifier.invalid_email', { field: 'identifier' });
+    await submitExpectingError(form, 'identifier.invalid_email', { field: 'identifier' }, 'Enter a valid email address, like name@example.com.');
   },
 };
 
@@ -90,7 +90,7 @@ export const WrongPassword: Story = {
   play: async ({ canvasElement, loaded }) => {
     const form = await toPasswordStep(canvasElement, loaded.member.email);
     await typeInto(form, 'password', 'Not-The-Password-7');
-    await submitExpectingError(form, 'session.invalid_credentials', { field: 'password' });
+    await submitExpectingError(form, 'session.invalid_credentials', { field: 'password' }, 'The account or password is incorrect. Check them and try again.');
   },
 };
 
@@ -135,7 +135,7 @@ export const WrongCode: Story = {
     await typeInto(form, 'code', wrongCode(await latestCode(loaded.member.email)));
     const detail = await error;
     expectEqual(detail.code, 'verification_code.code_mismatch', 'error code');
-    await expectErrorShown(form, detail, { field: 'code' });
+    await expectErrorShown(form, detail, { field: 'code' }, 'The code is incorrect. Check it and try again.');
   },
 };
 
@@ -182,7 +182,7 @@ export const TermsRequired: Story = {
     const form = formIn(canvasElement);
     await atStep(form, 'sign-in');
     await typeInto(form, 'identifier', loaded.member.email);
-    await submitExpectingError(form, 'terms.required', { field: 'terms' });
+    await submitExpectingError(form, 'terms.required', { field: 'terms' }, 'Agree to the terms to continue.');
   },
 };
 

@@ -67,7 +67,7 @@ export const TermsNotAccepted: Story = {
     const form = formIn(canvasElement);
     await atStep(form, 'register');
     await typeInto(form, 'identifier', uniqueUsername('new'));
-    await submitExpectingError(form, 'terms.required', { field: 'terms' });
+    await submitExpectingError(form, 'terms.required', { field: 'terms' }, 'Agree to the terms to continue.');
   },
 };
 
@@ -85,7 +85,7 @@ export const UsernameTaken: Story = {
     await register(canvasElement, loaded.username);
     const detail = await error;
     expectEqual(detail.code, 'user.username_already_in_use', 'error code');
-    await expectErrorShown(form, detail, { field: 'identifier' });
+    await expectErrorShown(form, detail, { field: 'identifier' }, 'This username is taken. Try another one.');
   },
 };
 
@@ -105,7 +105,12 @@ export const WeakPassword: Story = {
     await atStep(form, 'register-password');
     await typeInto(form, 'password', 'short');
     await typeInto(form, 'confirm', 'short');
-    await submitExpectingError(form, 'password.rejected', { field: 'password' });
+    await submitExpectingError(
+      form,
+      'password.rejected',
+      { field: 'password' },
+      'Use at least 8 characters. Mix at least 2 kinds of characters: lowercase, uppercase, digits, symbols.',
+    );
     expectTrue(fieldsOf(form).querySelector('.si-rule[data-met="false"]'), 'the checklist shows no unmet rule');
   },
 };
@@ -116,7 +121,7 @@ export const PasswordsDoNotMatch: Story = {
     await atStep(form, 'register-password');
     await typeInto(form, 'password', PASSWORD);
     await typeInto(form, 'confirm', `${PASSWORD}x`);
-    await submitExpectingError(form, 'password.mismatch', { field: 'confirm' });
+    await submitExpectingError(form, 'password.mismatch', { field: 'confirm' }, 'The passwords do not match.');
   },
 };
 

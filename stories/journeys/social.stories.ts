@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { QrSignIn, SignInForm } from '../../src/index.js';
 import { addUser, socialCallback, uniqueEmail, uniqueUsername } from '../support/emulator.js';
 import { type FormArgs, formStoryDefaults } from '../support/form.js';
-import { alertText, atStep, expectEqual, expectTrue, fieldsOf, formIn, nextError, until } from '../support/play.js';
+import { atStep, expectEqual, expectErrorShown, expectTrue, fieldsOf, formIn, nextError, until } from '../support/play.js';
 
 const OAUTH2 = 'oauth2-demo';
 
@@ -80,7 +80,7 @@ export const CancelledAtProvider: Story = {
     const detail = await error;
     expectEqual(detail.code, 'social.cancelled', 'error code');
     await atStep(form, 'sign-in');
-    await until(() => alertText(form) === detail.message, 'the sign-in screen does not say that the sign-in was cancelled');
+    await expectErrorShown(form, detail, 'alert', 'The sign-in was cancelled at the provider. Choose a way to sign in.');
   },
 };
 
@@ -92,7 +92,7 @@ export const ProviderError: Story = {
     await backFromProvider(form, { decision: 'error', login: 'nobody' });
     const detail = await error;
     expectEqual(detail.code, 'social.provider_error', 'error code');
-    await until(() => alertText(form) === detail.message, 'the sign-in screen does not show the provider error');
+    await expectErrorShown(form, detail, 'alert', 'The provider could not complete the sign-in. Try again or choose another way.');
   },
 };
 
@@ -106,7 +106,7 @@ export const NoAccount: Story = {
     await backFromProvider(form, { login: uniqueUsername('stranger') });
     const detail = await error;
     expectEqual(detail.code, 'social.no_account', 'error code');
-    await until(() => alertText(form) === detail.message, 'the sign-in screen does not explain that there is no account');
+    await expectErrorShown(form, detail, 'alert', 'No account is linked to this provider, and new accounts cannot be created here.');
   },
 };
 

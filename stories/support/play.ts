@@ -155,30 +155,41 @@ export function errorUnderText(form: SignInForm, name: string): string {
 }
 
 /** Presses submit, then checks the form reports `code` and shows its sentence at `where`. */
-export async function submitExpectingError(form: SignInForm, code: string, where: { field: string } | 'alert'): Promise<void> {
+export async function submitExpectingError(
+  form: SignInForm,
+  code: string,
+  where: { field: string } | 'alert',
+  sentence: string,
+): Promise<void> {
   const error = nextError(form);
   pressSubmit(form);
   const detail = await error;
   expectEqual(detail.code, code, 'error code');
-  await expectErrorShown(form, detail, where);
+  await expectErrorShown(form, detail, where, sentence);
 }
 
 /**
- * Checks that a reported error is shown where a user looks for it: under the field (marked
- * invalid), or as the step's alert.
+ * Checks that a reported error is shown where a user looks for it, in the words the story expects
+ * (written in the story, never looked up in the kit's table): under the field (marked invalid),
+ * or as the step's alert; and that `si-error` carries the same sentence.
  */
-export async function expectErrorShown(form: SignInForm, error: ErrorDetail, where: { field: string } | 'alert'): Promise<void> {
-  expectTrue(error.message, `the "${error.code}" error has no message`);
+export async function expectErrorShown(
+  form: SignInForm,
+  error: ErrorDetail,
+  where: { field: string } | 'alert',
+  sentence: string,
+): Promise<void> {
+  expectEqual(error.message, sentence, `the message of the "${error.code}" error`);
   if (where === 'alert') {
     await until(
-      () => alertText(form) === error.message,
-      () => `the alert does not say "${error.message}" (it says "${alertText(form)}")`,
+      () => alertText(form) === sentence,
+      () => `the alert does not say "${sentence}" (it says "${alertText(form)}")`,
     );
     return;
   }
   await until(
-    () => errorUnderText(form, where.field) === error.message,
-    () => `the ${where.field} field does not show "${error.message}" (it shows "${errorUnderText(form, where.field)}")`,
+    () => errorUnderText(form, where.field) === sentence,
+    () => `the ${where.field} field does not show "${sentence}" (it shows "${errorUnderText(form, where.field)}")`,
   );
 }
 
