@@ -24,7 +24,7 @@ import {
   type User,
   type VerificationType,
 } from './state.js';
-import { credentialIdOf, newChallenge, authenticationOptions, registrationOptions, verifyAuthentication, verifyRegistration } from './webauthn.js';
+import { credentialIdOf, newChallenge, registrationOptions, sendAuthenticationOptions, verifyAuthentication, verifyRegistration } from './webauthn.js';
 
 const BACKUP_CODE_COUNT = 10;
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -162,21 +162,10 @@ async function webAuthnRegistrationVerify({ store, x, interaction, body }: Conte
   sendJson(x.res, 200, { verificationId: record.id });
 }
 
-function webAuthnAuthentication({ store, x, interaction }: Context): void {
-  const user = store.identifiedUser(interaction);
+function webAuthnAuthentication(context: Context): void {
+  const user = context.store.identifiedUser(context.interaction);
   if (user.mfa.webAuthn.length === 0) throw webAuthnNotFound();
-  const challenge = newChallenge();
-  const record = store.addRecord(interaction, {
-    type: 'WebAuthn',
-    verified: false,
-    userId: user.id,
-    challenge,
-    ceremony: 'authentication',
-  });
-  sendJson(x.res, 200, {
-    verificationId: record.id,
-    authenticationOptions: authenticationOptions(relyingParty(x).rpId, challenge, user.mfa.webAuthn),
-  });
+  sendAuthenticationOptions(context, user, 'WebAuthn');
 }
 
 async function webAuthnAuthenticationVerify({ store, x, interaction, body }: Context): Promise<void> {

@@ -7,7 +7,7 @@
 import { RequestError, verificationNotFound, webAuthnFailed } from './errors.js';
 import { type Exchange, sendJson } from './http.js';
 import { type Context, type Interaction, relyingParty, requireIdentifier, type RouteGroup } from './state.js';
-import { authenticationOptions, credentialIdOf, newChallenge, verifyAuthentication } from './webauthn.js';
+import { authenticationOptions, credentialIdOf, newChallenge, sendAuthenticationOptions, verifyAuthentication } from './webauthn.js';
 
 export const PREFLIGHT_ROUTE = 'POST /preflight/sign-in-passkey/authentication';
 
@@ -30,24 +30,13 @@ export const passkeyRoutes: RouteGroup = async (context, key) => {
   return false;
 };
 
-function identifierFirstOptions({ store, x, interaction, body }: Context): void {
-  const identifier = requireIdentifier(body.identifier);
-  const user = store.findUser(identifier);
+function identifierFirstOptions(context: Context): void {
+  const identifier = requireIdentifier(context.body.identifier);
+  const user = context.store.findUser(identifier);
   if (!user || user.mfa.webAuthn.length === 0) {
     throw new RequestError(400, 'session.mfa.webauthn_verification_not_found', 'No passkey was found for this account.');
   }
-  const challenge = newChallenge();
-  const record = store.addRecord(interaction, {
-    type: 'SignInPasskey',
-    verified: false,
-    userId: user.id,
-    challenge,
-    ceremony: 'authentication',
-  });
-  sendJson(x.res, 200, {
-    verificationId: record.id,
-    authenticationOptions: authenticationOptions(relyingParty(x).rpId, challenge, user.mfa.webAuthn),
-  });
+  sendAuthenticationOptions(context, user, 'SignInPasskey');
 }
 
 async function verifyPasskey({ store, x, interaction, body }: Context): Promise<void> {

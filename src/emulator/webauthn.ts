@@ -13,7 +13,8 @@ import {
 } from '@simplewebauthn/server';
 
 import { webAuthnFailed } from './errors.js';
-import type { StoredCredential } from './state.js';
+import { type Context, relyingParty, type StoredCredential, type User } from './state.js';
+import { sendJson } from './http.js';
 
 const TIMEOUT_MS = 60_000;
 
@@ -117,4 +118,17 @@ export async function verifyAuthentication(
 export function credentialIdOf(payload: unknown): string | undefined {
   const id = (payload as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Starts an assertion ceremony for a user's credentials: a new record of this type holds the
+ * challenge, and the answer carries its id and the options for `navigator.credentials.get`.
+ */
+export function sendAuthenticationOptions({ store, x, interaction }: Context, user: User, type: 'WebAuthn' | 'SignInPasskey'): void {
+  const challenge = newChallenge();
+  const record = store.addRecord(interaction, { type, verified: false, userId: user.id, challenge, ceremony: 'authentication' });
+  sendJson(x.res, 200, {
+    verificationId: record.id,
+    authenticationOptions: authenticationOptions(relyingParty(x).rpId, challenge, user.mfa.webAuthn),
+  });
 }
