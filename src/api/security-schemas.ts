@@ -81,6 +81,11 @@ export interface SecuritySettings {
 }
 export type CaptchaConfig = z.infer<typeof securityFields.captchaConfig> & { type: 'Turnstile' | 'RecaptchaEnterprise' };
 
+/** Whether the provider shows a widget (Turnstile, reCAPTCHA in checkbox mode) or runs unseen. */
+export function captchaHasWidget(config: CaptchaConfig): boolean {
+  return config.type === 'Turnstile' || config.mode === 'checkbox';
+}
+
 /**
  * The tenant's CAPTCHA and passkey settings, each checked on its own: a block that is missing,
  * `null` or malformed counts as absent (the server still enforces its CAPTCHA, and the kit then

@@ -52,12 +52,11 @@ async function ceremony<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const name = (error as { name?: string; code?: string } | undefined)?.name ?? '';
-    const code = (error as { code?: string } | undefined)?.code ?? '';
+    const { name = '', code = '' } = (error ?? {}) as { name?: string; code?: string };
+    // Another request replaced this one (the kit itself did that).
+    if (name === 'AbortError' || code === 'ERROR_CEREMONY_ABORTED') throw new ApiError(0, 'webauthn.aborted', String(error));
     // The user closed the browser's dialog, or it timed out (the browser does not say which).
-    if (name === 'NotAllowedError' || code === 'ERROR_CEREMONY_ABORTED' || name === 'AbortError') {
-      throw new ApiError(0, name === 'AbortError' || code === 'ERROR_CEREMONY_ABORTED' ? 'webauthn.aborted' : 'webauthn.cancelled', String(error));
-    }
+    if (name === 'NotAllowedError') throw new ApiError(0, 'webauthn.cancelled', String(error));
     if (name === 'InvalidStateError' || code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') {
       throw new ApiError(0, 'webauthn.already_registered', String(error));
     }

@@ -5,7 +5,7 @@
  * gets a fresh token. An expired token is renewed in place; nothing the user typed is touched.
  */
 import { ApiError } from '../../api/errors.js';
-import type { CaptchaConfig } from '../../api/security-schemas.js';
+import { type CaptchaConfig, captchaHasWidget } from '../../api/security-schemas.js';
 
 interface WidgetOptions {
   sitekey: string;
@@ -68,7 +68,12 @@ export class Captcha {
 
   /** Whether the provider shows a widget (Turnstile, reCAPTCHA in checkbox mode) or runs unseen. */
   get visible(): boolean {
-    return this.config.type === 'Turnstile' || this.config.mode === 'checkbox';
+    return captchaHasWidget(this.config);
+  }
+
+  /** The provider's global API, once its script has run. */
+  get #api(): TurnstileApi | RecaptchaApi | undefined {
+    return this.config.type === 'Turnstile' ? window.turnstile : window.grecaptcha?.enterprise;
   }
 
   /** Fetches the provider's script once; a failed fetch is forgotten so the next call tries again. */
@@ -158,7 +163,7 @@ export class Captcha {
 
   #render(container: HTMLElement): void {
     if (container !== this.#container) return;
-    const api = this.config.type === 'Turnstile' ? window.turnstile : window.grecaptcha?.enterprise;
+    const api = this.#api;
     if (!api) {
       this.#fail('captcha.unavailable');
       return;
@@ -187,7 +192,7 @@ export class Captcha {
 
   #reset(): void {
     if (this.#widget === undefined) return;
-    const api = this.config.type === 'Turnstile' ? window.turnstile : window.grecaptcha?.enterprise;
+    const api = this.#api;
     try {
       api?.reset(this.#widget as string);
     } catch {

@@ -8,7 +8,7 @@ import { msg } from '@lit/localize';
 
 import { ExperienceClient, type ExperienceClientOptions } from '../../api/client.js';
 import { ClientErrorCode } from '../../api/errors.js';
-import { type SecuritySettings, securitySettings } from '../../api/security-schemas.js';
+import { captchaHasWidget, type SecuritySettings, securitySettings } from '../../api/security-schemas.js';
 import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../../api/schemas.js';
 import { SiStepChangeEvent, SiSuccessEvent } from '../../events/journey.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
@@ -83,7 +83,7 @@ export class FormController {
     const security = securitySettings(config);
     const captcha = security.captchaPolicy?.enabled ? security.captchaConfig : undefined;
     if (captcha) {
-      this.#captchaVisible = captcha.type === 'Turnstile' || captcha.mode === 'checkbox';
+      this.#captchaVisible = captchaHasWidget(captcha);
       this.#captcha = import('./captcha.js').then(
         ({ Captcha }) => new Captcha(captcha, host.element.getAttribute('captcha-script') ?? undefined, () => host.element.dataset.scheme === 'dark'),
       );
