@@ -2,7 +2,7 @@
  * Session problems, and the hosted page's routing: the address bar follows the steps, the browser's
  * Back button steps back, and a reload resumes the step it was on (never a secret).
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 import { addUser, latestCode, registerApp, uniqueName } from '../helpers/emulator.js';
 import {
@@ -51,6 +51,8 @@ describe('session problems', () => {
     const page = await HostedFrame.open(`/unknown-session?app_id=${appId}`);
     const h = await page.form();
     await h.waitForHeading('Session expired');
+    // The sentence arrives with the error sentences, a moment after the heading.
+    await waitUntil(() => h.alertText() !== undefined, 'no alert under "Session expired"');
     expect(h.alertText()).to.equal(SESSION_GONE);
     expect(page.doc.title).to.equal('Sign in');
   });
