@@ -9,6 +9,7 @@ import { z } from 'zod/mini';
 
 import { signInExperienceSchema } from '../api/schemas.js';
 import demoTenant from './demo-tenant.json' with { type: 'json' };
+import { type Organization, organizationSchema, type ThirdPartyApp, thirdPartyAppSchema } from './third-party.js';
 
 export const seedUserSchema = z.object({
   username: z.optional(z.string()),
@@ -86,12 +87,19 @@ export function securityIssue(signInExperience: unknown): string | undefined {
 const tenantFileSchema = z.object({
   signInExperience: z.extend(signInExperienceSchema, securitySchema.shape),
   users: z.optional(z.array(seedUserSchema)),
+  /** Third-party apps (consent.ts) and the tenant's organizations. */
+  apps: z.optional(z.array(thirdPartyAppSchema)),
+  organizations: z.optional(z.array(organizationSchema)),
 });
 
 export interface TenantConfig {
   /** The payload served at `/api/.well-known/sign-in-exp`, unknown fields kept as given. */
   signInExperience: Record<string, unknown>;
   users: SeedUser[];
+  /** Third-party apps, registered at start next to the demo app. */
+  apps?: ThirdPartyApp[];
+  /** Organizations (members by username or email). */
+  organizations?: Organization[];
 }
 
 export class TenantConfigError extends Error {
@@ -111,7 +119,12 @@ export function parseTenantConfig(input: unknown, source = 'tenant config'): Ten
     );
   }
   const raw = input as { signInExperience: Record<string, unknown> };
-  return { signInExperience: raw.signInExperience, users: result.data.users ?? [] };
+  return {
+    signInExperience: raw.signInExperience,
+    users: result.data.users ?? [],
+    apps: result.data.apps ?? [],
+    organizations: result.data.organizations ?? [],
+  };
 }
 
 export function loadTenantConfig(path?: string): TenantConfig {

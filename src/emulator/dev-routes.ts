@@ -3,6 +3,8 @@
  * registering test apps and users, the recorded requests, reset, the fake CAPTCHA provider and the
  * fake social providers.
  */
+import { z } from 'zod/mini';
+
 import { signInExperienceSchema } from '../api/schemas.js';
 import { serveAsset } from './assets.js';
 import { captchaDevRoute } from './captcha.js';
@@ -10,6 +12,7 @@ import { mergeDeep, securityIssue, seedUserSchema } from './config.js';
 import { type Exchange, sendEmpty, sendJson, sendText } from './http.js';
 import { renderPage } from './pages.js';
 import { randomId, type Store } from './state.js';
+import { organizationSchema, thirdPartyAppSchema } from './third-party.js';
 
 export async function devRoute(store: Store, x: Exchange, route: string, reset: () => void): Promise<void> {
   const { method } = x;
@@ -32,7 +35,18 @@ export async function devRoute(store: Store, x: Exchange, route: string, reset: 
     const parsed = signInExperienceSchema.safeParse(merged);
     const field = parsed.success ? securityIssue(merged) : (parsed.error.issues[0]?.path.join('.') ?? '(root)');
     if (field !== undefined) return sendJson(x.res, 400, { message: `signInExperience.${field} is missing or invalid` });
-    store.apps.set(appId, { signInExperience: merged });
+    // A third-party app (its consent settings) and organizations to add to the tenant.
+    const extra = (x.body ?? {}) as { thirdParty?: Record<string, unknown>; organizations?: unknown };
+    const thirdParty = extra.thirdParty ? thirdPartyAppSchema.safeParse({ ...extra.thirdParty, id: appId }) : undefined;
+    if (thirdParty && !thirdParty.success) {
+      return sendJson(x.res, 400, { message: `thirdParty.${thirdParty.error.issues[0]?.path.join('.') ?? ''} is missing or invalid` });
+    }
+    const organizations = z.array(organizationSchema).safeParse(extra.organizations ?? []);
+    if (!organizations.success) {
+      return sendJson(x.res, 400, { message: `organizations.${organizations.error.issues[0]?.path.join('.') ?? ''} is missing or invalid` });
+    }
+    for (const organization of organizations.data) store.organizations.set(organization.id, organization);
+    store.apps.set(appId, { signInExperience: merged, thirdParty: thirdParty?.data });
     return sendJson(x.res, 200, { appId });
   }
   if (route === 'users' && method === 'POST') {

@@ -9,6 +9,7 @@
  * dev-routes.ts, over the shared state in state.ts.
  */
 import { loadTenantConfig, type TenantConfig } from './config.js';
+import { consentRoute } from './consent.js';
 import { devRoute } from './dev-routes.js';
 import { notFound, RequestError } from './errors.js';
 import { type Exchange, readExchange, type Request, type Response, sendJson, sendText } from './http.js';
@@ -117,7 +118,7 @@ export class LogtoEmulator {
         sendJson(res, 500, { message: 'Internal server error.' });
       }
     }
-    if (path.startsWith('/api/experience')) {
+    if (path.startsWith('/api/experience') || path.startsWith('/api/interaction/')) {
       this.#store.requests.push({
         method: exchange.method,
         path: exchange.url.pathname,
@@ -134,7 +135,7 @@ export class LogtoEmulator {
     const { method } = x;
     const path = x.url.pathname;
 
-    if (path === '/' && method === 'GET') return startDemoSignIn(x);
+    if (path === '/' && method === 'GET') return startDemoSignIn(x, store);
     if (path === '/oidc/auth' && method === 'GET') return oidcAuth(store, x);
     if (path.startsWith('/oidc/auth/') && method === 'GET') return oidcResume(store, x, path.slice(11));
     if (path === '/demo/callback' && method === 'GET') return demoCallback(store, x);
@@ -150,6 +151,7 @@ export class LogtoEmulator {
       const language = (x.url.searchParams.get('lng') ?? 'en').split(/\s+/)[0] || 'en';
       return sendJson(x.res, 200, { translation: {} }, { 'content-language': language });
     }
+    if (path === '/api/interaction/consent') return consentRoute(store, x, () => this.#resolveInteraction(x));
     if (path.startsWith('/api/experience')) {
       if (x.body === undefined) return sendJson(x.res, 400, { message: 'Unexpected token in JSON body' });
       return this.#experience(x, path.slice('/api/experience'.length) || '/');

@@ -1,4 +1,5 @@
 /** The OIDC side a sign-in page sees: `/oidc/auth` (sets the interaction cookie), the resume URL and the demo app's callback. */
+import { consentPending, demoRequest, grantSummary, redirectToConsent } from './consent.js';
 import { escapeHtml, type Exchange, redirect, sendJson, sendText } from './http.js';
 import { renderPage } from './pages.js';
 import { DEMO_APP_ID, INTERACTION_TTL_MS, parseInteractionCookie, randomId, type Store } from './state.js';
@@ -6,14 +7,19 @@ import { DEMO_APP_ID, INTERACTION_TTL_MS, parseInteractionCookie, randomId, type
 /** Apps remembered in the `_interaction` cookie. */
 const MAX_COOKIE_APPS = 20;
 
-export function startDemoSignIn(x: Exchange): void {
+export function startDemoSignIn(x: Exchange, store?: Store): void {
+  // `/?client_id=<app>` signs in to another registered app (a third-party one asks for its scopes).
+  const asked = x.url.searchParams.get('client_id');
+  const appId = asked && store?.apps.has(asked) ? asked : DEMO_APP_ID;
+  const request = store ? demoRequest(store, appId) : { scope: 'openid profile', resources: [] };
   const params = new URLSearchParams({
-    client_id: DEMO_APP_ID,
+    client_id: appId,
     redirect_uri: `${x.origin}/demo/callback`,
     response_type: 'code',
-    scope: 'openid profile',
+    scope: request.scope,
     state: randomId(8),
   });
+  for (const resource of request.resources) params.append('resource', resource);
   for (const key of ['ui_locales', 'first_screen', 'login_hint']) {
     const value = x.url.searchParams.get(key);
     if (value) params.set(key, value);
@@ -38,6 +44,8 @@ export function oidcAuth(store: Store, x: Exchange): void {
     appId,
     redirectUri: query.get('redirect_uri') ?? `${x.origin}/demo/callback`,
     clientState: query.get('state') ?? undefined,
+    scope: query.get('scope') ?? undefined,
+    resources: query.getAll('resource'),
     expiresAt: Date.now() + INTERACTION_TTL_MS,
     records: new Map(),
     profile: {},
@@ -83,9 +91,10 @@ export function oidcResume(store: Store, x: Exchange, uid: string): void {
   if (!interaction.signedInUserId) {
     return redirect(x.res, `/sign-in?app_id=${encodeURIComponent(interaction.appId)}`);
   }
+  if (consentPending(store, interaction)) return redirectToConsent(store, x, interaction);
   store.interactions.delete(uid);
   const code = randomId(24);
-  store.authCodes.set(code, { userId: interaction.signedInUserId, appId: interaction.appId });
+  store.authCodes.set(code, { userId: interaction.signedInUserId, appId: interaction.appId, grant: interaction.consent });
   const target = new URL(interaction.redirectUri, x.origin);
   target.searchParams.set('code', code);
   if (interaction.clientState) target.searchParams.set('state', interaction.clientState);
@@ -100,9 +109,18 @@ export function demoCallback(store: Store, x: Exchange): void {
         .filter(Boolean)
         .map((part) => escapeHtml(String(part)))
     : [];
+  // An error the authorization server sent back (`error=access_denied`…), shown as the app got it.
+  const error = x.url.searchParams.get('error');
+  const description = x.url.searchParams.get('error_description');
+  const again = grant && grant.appId !== DEMO_APP_ID ? `/?client_id=${encodeURIComponent(grant.appId)}` : '/';
   const html = user
     ? `<h1>Signed in</h1><p>Signed in as <strong data-testid="signed-in-user">${who[0]}</strong></p>` +
-      `<p>${who.slice(1).join(' · ')}</p><p><a href="/">Sign in again</a></p>`
-    : `<h1>Not signed in</h1><p>This authorization code is unknown or was already used.</p><p><a href="/">Start again</a></p>`;
+      `<p>${who.slice(1).join(' · ')}</p>${grantSummary(store, grant?.grant)}<p><a href="${escapeHtml(again)}">Sign in again</a></p>`
+    : error
+      ? `<h1>Not signed in</h1><p>The app received the error <code data-testid="callback-error">${escapeHtml(error)}</code>` +
+        `${description ? `: ${escapeHtml(description)}` : ''}.</p><p><a href="/">Start again</a></p>`
+      : x.url.searchParams.has('code')
+        ? `<h1>Not signed in</h1><p>This authorization code is unknown or was already used.</p><p><a href="/">Start again</a></p>`
+        : `<h1>Not signed in</h1><p data-testid="callback-empty">The app received no authorization code: the sign-in was cancelled or did not finish.</p><p><a href="/">Start again</a></p>`;
   sendText(x.res, user ? 200 : 400, renderPage('Demo app', html), 'text/html');
 }

@@ -10,6 +10,7 @@ import { type MfaFactor, type SecuritySettings, securitySettingsOf, type SeedUse
 import { invalidInput, RequestError } from './errors.js';
 import type { Exchange, Request } from './http.js';
 import type { FakeProviders, SocialIdentity } from './providers.js';
+import type { Organization, ThirdPartyApp } from './third-party.js';
 
 export const DEMO_APP_ID = 'demo-app';
 export const INTERACTION_TTL_MS = 60 * 60 * 1000;
@@ -101,6 +102,17 @@ export interface Interaction {
   passkeyChallenge?: string;
   /** Set by submit: the user this interaction signed in. */
   signedInUserId?: string;
+  /** What the app asked for at `/oidc/auth`: `scope` and the `resource` indicators (consent.ts). */
+  scope?: string;
+  resources?: string[];
+  /** Set by `POST /api/interaction/consent`: what the user granted a third-party app. */
+  consent?: ConsentGrant;
+}
+
+/** What a user granted a third-party app on the consent page. */
+export interface ConsentGrant {
+  scopes: string[];
+  organizationIds: string[];
 }
 
 export interface UserMfa {
@@ -129,6 +141,8 @@ export interface User {
 
 export interface AppEntry {
   signInExperience: Record<string, unknown>;
+  /** A third-party app: the user is asked for consent after signing in (consent.ts). */
+  thirdParty?: ThirdPartyApp;
 }
 
 /** What a request to the emulator looked like, for tests that assert what the server received. */
@@ -152,7 +166,9 @@ export class Store {
   readonly apps = new Map<string, AppEntry>();
   readonly interactions = new Map<string, Interaction>();
   readonly users = new Map<string, User>();
-  readonly authCodes = new Map<string, { userId: string; appId: string }>();
+  readonly authCodes = new Map<string, { userId: string; appId: string; grant?: ConsentGrant }>();
+  /** Organizations by id. */
+  readonly organizations = new Map<string, Organization>();
   readonly socialCodes = new Map<string, SocialIdentity>();
   readonly sentCodes: SentCode[] = [];
   readonly requests: RecordedRequest[] = [];
@@ -176,6 +192,9 @@ export class Store {
     this.sentCodes.length = 0;
     this.requests.length = 0;
     this.apps.set(DEMO_APP_ID, { signInExperience: this.config.signInExperience });
+    for (const app of this.config.apps ?? []) this.apps.set(app.id, { signInExperience: this.config.signInExperience, thirdParty: app });
+    this.organizations.clear();
+    for (const organization of this.config.organizations ?? []) this.organizations.set(organization.id, { ...organization });
     for (const seed of this.config.users) this.addUser(seed);
   }
 
