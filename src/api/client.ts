@@ -24,6 +24,7 @@ import {
   webAuthnAuthenticationResponseSchema,
   webAuthnRegistrationResponseSchema,
 } from './security-schemas.js';
+import { type SessionAccount, sessionAccountSchema, ssoConnectorIdsSchema } from './enterprise-schemas.js';
 
 /** A WebAuthn credential as JSON, in the shape Logto verifies (`type: 'WebAuthn'`, base64url fields). */
 export type WebAuthnPayload = Record<string, unknown> & { type: 'WebAuthn'; id: string };
@@ -119,6 +120,45 @@ export class ExperienceClient extends ConfigClient {
       { body: params, schema: verificationIdResponseSchema },
     );
     return result.verificationId;
+  }
+
+  // ----- enterprise single sign-on, one-time tokens ----------------------------------------------
+
+  /** The SSO connectors that serve this email's domain (none when the domain has no SSO). */
+  async getSsoConnectorIds(email: string, signal?: AbortSignal): Promise<string[]> {
+    return (await this.get('/api/experience/sso-connectors', ssoConnectorIdsSchema, signal, { email })).connectorIds;
+  }
+
+  getSsoAuthorizationUri(
+    connectorId: string,
+    params: { state: string; redirectUri: string },
+  ): Promise<{ authorizationUri: string; verificationId: string }> {
+    return this.send('POST', `${VERIFICATION}/sso/${encodeURIComponent(connectorId)}/authorization-uri`, {
+      body: params,
+      schema: socialAuthorizationResponseSchema,
+    });
+  }
+
+  async verifySso(connectorId: string, params: { connectorData: Record<string, unknown>; verificationId: string }): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/sso/${encodeURIComponent(connectorId)}/verify`, {
+      body: params,
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** A magic link's token, for the email it was issued to. */
+  async verifyOneTimeToken(token: string, email: string): Promise<string> {
+    const result = await this.send('POST', `${VERIFICATION}/one-time-token/verify`, {
+      body: { token, identifier: { type: 'email', value: email } },
+      schema: verificationIdResponseSchema,
+    });
+    return result.verificationId;
+  }
+
+  /** The account signed in on this browser and the app asking (`GET /api/interaction/consent`). */
+  getSessionAccount(signal?: AbortSignal): Promise<SessionAccount> {
+    return this.get('/api/interaction/consent', sessionAccountSchema, signal);
   }
 
   // ----- second factors (after identification) --------------------------------------------------

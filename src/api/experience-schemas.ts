@@ -57,7 +57,9 @@ export type CodeIdentifierPayload = IdentifierPayload & { type: 'email' | 'phone
 /** `POST /api/experience/profile`. */
 export type ProfilePayload =
   | { type: 'username' | 'password'; value: string }
-  | { type: 'email' | 'phone' | 'social'; verificationId: string };
+  | { type: 'email' | 'phone' | 'social'; verificationId: string }
+  /** The tenant's custom profile fields (and built-in ones such as name or address), by field name. */
+  | { type: 'extraProfile'; values: Record<string, unknown> };
 
 export type MissingProfileField = 'username' | 'email' | 'phone' | 'password' | 'emailOrPhone' | 'extraProfile';
 

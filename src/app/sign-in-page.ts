@@ -9,6 +9,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import {
   allLocales,
   appIdForState,
+  type EntryStep,
   type FirstScreen,
   type SignInForm,
   type SiStepChangeEvent,
@@ -28,9 +29,12 @@ import {
 const SESSION_KEYS = ['app_id', 'organization_id', 'ui_locales'] as const;
 
 /** The page parameters Logto puts in the URL, kept for the tab's lifetime like Logto's own UI. */
-function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint', string | undefined> {
+function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint' | 'identifier', string | undefined> {
   const query = new URLSearchParams(location.search);
-  const out: Record<string, string | undefined> = { login_hint: query.get('login_hint') ?? undefined };
+  const out: Record<string, string | undefined> = {
+    login_hint: query.get('login_hint') ?? undefined,
+    identifier: query.get('identifier') ?? undefined,
+  };
   for (const key of SESSION_KEYS) {
     const value =
       query.get(key) ??
@@ -44,13 +48,30 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint', 
   return out;
 }
 
+/** The addresses of Logto's own page that open the sign-in screen (or resume a step saved before a reload). */
+const SIGN_IN_PATHS = /^\/($|index\.html$|sign-in(\/|$)|continue\/|mfa-(verification|binding|onboarding)(\/|$)|create-passkey$|social\/|one-time-token\/error$)/;
+
 /** Logto's first-screen paths (the server redirects to these) mapped to the form's first screen. */
 export function firstScreenFor(path: string): FirstScreen {
-  if (/^\/(identifier-)?register(\/|$)/.test(path)) return 'register';
+  if (/^\/identifier-sign-in\/?$/.test(path)) return 'identifier-sign-in';
+  if (/^\/identifier-register\/?$/.test(path)) return 'identifier-register';
+  if (/^\/register(\/|$)/.test(path)) return 'register';
   if (/^\/(forgot-password|reset-password)(\/|$)/.test(path)) return 'forgot-password';
+  if (/^\/single-sign-on(\/|$)/.test(path)) return 'single-sign-on';
   if (path === '/unknown-session') return 'unknown-session';
   if (/^\/callback\/[^/]+$/.test(path)) return 'social-callback';
-  return 'sign-in';
+  // A direct sign-in or a magic link: the page acts on the address at once (see #resume).
+  if (/^\/(direct\/[^/]+\/[^/]+|one-time-token|switch-account)\/?$/.test(path)) return 'working';
+  if (path === '/account-suspended') return 'account-suspended';
+  return SIGN_IN_PATHS.test(path) ? 'sign-in' : 'not-found';
+}
+
+const ENTRY_SCREENS: ReadonlySet<FirstScreen> = new Set(['sign-in', 'register', 'forgot-password', 'single-sign-on']);
+
+/** The entry step a first screen falls back to (a direct sign-in's `fallback`, the Back button). */
+function entryOf(screen: FirstScreen): EntryStep {
+  if (ENTRY_SCREENS.has(screen)) return screen as EntryStep;
+  return screen === 'identifier-register' ? 'register' : 'sign-in';
 }
 
 /**
@@ -151,6 +172,7 @@ export class SignInPage extends LitElement {
       await form.completeSocial(connectorId, params);
       return;
     }
+    if (form && this.#firstScreen === 'working') return this.#handOff(form);
     const saved = sessionStorage.getItem(STEP_KEY);
     if (!form || !saved) return;
     try {
@@ -168,6 +190,29 @@ export class SignInPage extends LitElement {
       sessionStorage.removeItem(STEP_KEY);
       history.replaceState({ siIndex: this.#index }, '', shown + this.#search());
     }
+  }
+
+  /**
+   * An address that starts something at once: a direct sign-in (`/direct/social/<target>`,
+   * `/direct/sso/<connectorId>`, with Logto's `fallback` screen) or a magic link
+   * (`/one-time-token?one_time_token=…&login_hint=…`, also `token` and `email`), possibly behind the
+   * switch-account question (`/switch-account`). The token leaves the address bar first.
+   */
+  async #handOff(form: SignInForm): Promise<void> {
+    const path = location.pathname;
+    const query = new URLSearchParams(location.search);
+    history.replaceState({ siIndex: 0 }, '', path + this.#search());
+    const direct = /^\/direct\/([^/]+)\/([^/]+)/.exec(path);
+    if (direct) {
+      const fallback = entryOf(firstScreenFor(`/${query.get('fallback') ?? 'sign-in'}`));
+      await form.withFlow((flow) => flow.startDirect(decodeURIComponent(direct[1]!), decodeURIComponent(direct[2]!), fallback));
+      return;
+    }
+    const token = query.get('one_time_token') ?? query.get('token') ?? '';
+    const email = query.get('login_hint') ?? query.get('email') ?? '';
+    await form.withFlow((flow) =>
+      path.startsWith('/switch-account') ? flow.offerSwitchAccount(token, email) : flow.signInWithOneTimeToken(token, email),
+    );
   }
 
   /** The query this page keeps on every address: the app, organization and language. */
@@ -204,7 +249,7 @@ export class SignInPage extends LitElement {
       for (let i = target; i < this.#index && moved; i++) moved = form.goBack();
       const screen = firstScreenFor(location.pathname);
       if (!moved || target > this.#index || stepPathOf(form) !== location.pathname) {
-        if (screen !== 'unknown-session' && screen !== 'social-callback') form.show(screen);
+        if (screen !== 'unknown-session' && screen !== 'social-callback' && screen !== 'working') form.show(entryOf(screen));
       }
     } finally {
       this.#index = target;
@@ -258,6 +303,7 @@ export class SignInPage extends LitElement {
               app-id=${this.#params.app_id ?? nothing}
               organization-id=${this.#params.organization_id ?? nothing}
               login-hint=${this.#params.login_hint ?? nothing}
+              identifier=${this.#params.identifier ?? nothing}
               captcha-script=${captchaScript ?? nothing}
               screen=${this.#firstScreen}
               @si-step-change=${this.#onStepChange}

@@ -189,6 +189,7 @@ export async function completeSocial(core: FlowCore, connectorId: string, params
   const { state, ...rest } = params;
   const { attempt, problem } = takeAttempt(connectorId, state);
   if (!attempt) throw new ApiError(0, `social.${problem ?? 'state_missing'}`, 'The sign-in could not be verified.');
+  if (attempt.sso) return (await import('./enterprise.js')).completeSso(core, attempt, params);
   if (!rest.code && (rest.error || rest.error_description)) {
     const cancelled = /access_denied|cancel/i.test(`${rest.error ?? ''} ${rest.error_description ?? ''}`);
     throw new ApiError(0, cancelled ? 'social.cancelled' : 'social.provider_error', rest.error_description ?? rest.error ?? '');

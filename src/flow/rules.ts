@@ -4,7 +4,7 @@
  */
 import type { SignInExperience, SignInIdentifier } from '../api/schemas.js';
 
-export type EntryStep = 'sign-in' | 'register' | 'forgot-password';
+export type EntryStep = 'sign-in' | 'register' | 'forgot-password' | 'single-sign-on';
 
 /** Sign-in methods that can be used at all (a password or a code). */
 const usableMethods = (config: SignInExperience) =>
@@ -29,6 +29,11 @@ export function canRegister(config: SignInExperience): boolean {
   return config.signInMode !== 'SignIn' && config.signUp.identifiers.length > 0;
 }
 
+/** Single sign-on is on (its connectors are checked when the SSO steps load). */
+export function ssoEnabled(config: SignInExperience): boolean {
+  return (config as { singleSignOnEnabled?: unknown }).singleSignOnEnabled === true;
+}
+
 /** Identifier types that can receive a password-reset code. */
 export function resetTypes(config: SignInExperience): ('email' | 'phone')[] {
   const types: ('email' | 'phone')[] = [];
@@ -42,5 +47,6 @@ export function allowedEntry(config: SignInExperience, step: EntryStep): EntrySt
   if (step === 'register' && !canRegister(config) && canSignIn(config)) return 'sign-in';
   if (step === 'sign-in' && !canSignIn(config) && canRegister(config)) return 'register';
   if (step === 'forgot-password' && resetTypes(config).length === 0) return 'sign-in';
+  if (step === 'single-sign-on' && !ssoEnabled(config)) return allowedEntry(config, 'sign-in');
   return step;
 }

@@ -15,6 +15,7 @@ import type {
 import { missingProfileDataSchema } from '../api/experience-schemas.js';
 import { safeHttpUrl } from '../internal/urls.js';
 import type { MfaFactor } from '../api/security-schemas.js';
+import type * as Enterprise from './enterprise.js';
 import type * as Journeys from './journeys.js';
 import type * as Security from './security.js';
 import * as rules from './rules.js';
@@ -34,6 +35,7 @@ const MFA_CODE_ERRORS = /^session\.mfa\.invalid_(totp|backup)_code$/;
 const PASSWORD_ERRORS = new Set(['password.rejected', 'user.same_password', 'session.invalid_credentials']);
 /** Submit answers that ask for a security step (see security.ts). */
 const SECURITY_CONDITIONS = /^(session\.mfa\.(require_mfa_verification|suggest_additional_mfa|backup_code_required)|user\.(missing_mfa|suggest_mfa|passkey_preferred))$/;
+const PROFILE_ERRORS = /^custom_profile_fields\./;
 const IDENTIFIER_ERRORS = /^(user\.username_|user\.email_already|user\.phone_already|guard\.invalid_input$|session\.email_blocklist)/;
 
 export class SignInFlow {
@@ -49,13 +51,7 @@ export class SignInFlow {
     first: FirstScreen = 'sign-in',
     readonly options: FlowOptions = {},
   ) {
-    const step: Step =
-      first === 'unknown-session'
-        ? { name: 'session-expired' }
-        : first === 'social-callback'
-          ? { name: 'social-callback', connectorId: '' }
-          : { name: this.#allowedEntry(first) };
-    this.#state = { step, busy: false, depth: 0 };
+    this.#state = { step: this.#firstStep(first), busy: false, depth: 0 };
     this.#core = this.#makeCore();
   }
 
@@ -209,20 +205,41 @@ export class SignInFlow {
     const method = this.method(identifier.type);
     const wantsPassword =
       identifier.type === 'username' || (method?.password && (method.isPasswordPrimary || !method.verificationCode));
-    if (wantsPassword || !isCodeIdentifier(identifier)) {
-      return this.#run(() => this.#push({ name: 'sign-in-password', identifier }));
-    }
-    return this.#run(() => this.#sendCode('SignIn', identifier, true));
+    return this.#run(async () => {
+      if (await this.#ssoFirst(identifier)) return;
+      if (wantsPassword || !isCodeIdentifier(identifier)) return this.#push({ name: 'sign-in-password', identifier });
+      return this.#sendCode('SignIn', identifier, true);
+    });
   }
 
   /** Identifier + password: start, verify, identify, submit. */
   signInWithPassword(identifier: IdentifierPayload, password: string): Promise<void> {
     return this.#run(async () => {
+      if (await this.#ssoFirst(identifier)) return;
       await this.#start('SignIn');
       const verificationId = await this.client.verifyPassword(identifier, password);
-      await this.client.identify({ verificationId });
+      try {
+        await this.client.identify({ verificationId });
+      } catch (error) {
+        // The email's domain signs in through its identity provider: go there instead.
+        const sso = error instanceof ApiError && error.code === 'session.sso_enabled' && identifier.type === 'email';
+        if (!sso || !(await (await import('./enterprise.js')).ssoFromError(this.#core, identifier.value, error.data))) throw error;
+        return;
+      }
       await this.#submit();
     });
+  }
+
+  /**
+   * An email typed on a sign-in screen of a tenant with single sign-on: when its domain has an
+   * identity provider, the sign-in goes there (as Logto's page does) and true is returned.
+   */
+  async #ssoFirst(identifier: IdentifierPayload): Promise<boolean> {
+    const step = this.#state.step.name;
+    if (identifier.type !== 'email' || !rules.ssoEnabled(this.config) || (step !== 'sign-in' && step !== 'identifier-sign-in')) {
+      return false;
+    }
+    return (await import('./enterprise.js')).ssoForEmail(this.#core, identifier.value, false);
   }
 
   /** From the password step: get a code for the same email/phone instead. */
@@ -331,6 +348,53 @@ export class SignInFlow {
     return this.config.signInMode !== 'SignIn';
   }
 
+  // ----- enterprise journeys (enterprise.ts, loaded when one starts) ---------------------------
+
+  /** The single sign-on screen's email: straight to its identity provider, or the list of several. */
+  submitSsoEmail(email: string): Promise<void> {
+    return this.#enterprise((e) => e.ssoForEmail(this.#core, email, true).then(() => undefined));
+  }
+
+  /** Signs in with this SSO connector (picked from the list). */
+  startSso(connectorId: string): Promise<void> {
+    return this.#enterprise((e) => e.startSso(this.#core, connectorId));
+  }
+
+  /**
+   * A direct sign-in link (`/direct/social/<target>`, `/direct/sso/<connectorId>`): leaves for that
+   * provider at once; an unknown one shows the `fallback` screen instead.
+   */
+  startDirect(method: string, target: string, fallback: EntryStep = 'sign-in'): Promise<void> {
+    return this.#enterprise((e) => e.startDirect(this.#core, method, target, fallback));
+  }
+
+  /** A magic link: its token and the email it was sent to. */
+  signInWithOneTimeToken(token: string, email: string): Promise<void> {
+    return this.#enterprise((e) => e.signInWithOneTimeToken(this.#core, token, email));
+  }
+
+  /** A magic link opened where another account may be signed in: ask first (see enterprise.ts). */
+  offerSwitchAccount(token: string, email: string): Promise<void> {
+    return this.#enterprise((e) => e.offerSwitchAccount(this.#core, token, email));
+  }
+
+  /** On the switch-account screen: continue with the magic link's email. */
+  continueWithLink(): Promise<void> {
+    const step = this.#state.step;
+    if (step.name !== 'switch-account') return Promise.resolve();
+    return this.#enterprise((e) => e.signInWithOneTimeToken(this.#core, step.token, step.email));
+  }
+
+  /** The tenant's own profile fields, checked in the browser, by field name. */
+  submitExtraProfile(values: Record<string, unknown>): Promise<void> {
+    if (this.#state.step.name !== 'extra-profile') return Promise.resolve();
+    return this.#enterprise((e) => e.submitExtraProfile(this.#core, values));
+  }
+
+  #enterprise(action: (enterprise: typeof Enterprise) => Promise<void>): Promise<void> {
+    return this.#run(async () => action(await import('./enterprise.js')));
+  }
+
   // ----- security steps (security.ts, loaded when one is reached) -------------------------------
 
   /** A code on a second-factor step (authenticator app, backup code, email or phone code). */
@@ -427,6 +491,31 @@ export class SignInFlow {
     return rules.allowedEntry(this.config, step);
   }
 
+  #firstStep(first: FirstScreen): Step {
+    switch (first) {
+      case 'unknown-session':
+        return { name: 'session-expired' };
+      case 'social-callback':
+      case 'working':
+        return { name: 'social-callback', connectorId: '' };
+      case 'account-suspended':
+      case 'not-found':
+        return { name: first };
+      case 'identifier-sign-in':
+      case 'identifier-register': {
+        // Only the asked types the tenant allows; none of them (or none asked) means every one.
+        const register = first === 'identifier-register';
+        const allowed = register ? this.registerTypes : this.signInTypes;
+        const asked = allowed.filter((type) => this.options.identifierTypes?.includes(type));
+        const entry = this.#allowedEntry(register ? 'register' : 'sign-in');
+        if (entry !== (register ? 'register' : 'sign-in') || allowed.length === 0) return { name: entry };
+        return { name: first, types: asked.length > 0 ? asked : allowed };
+      }
+      default:
+        return { name: this.#allowedEntry(first) };
+    }
+  }
+
   async #start(event: InteractionEvent, captcha = true): Promise<void> {
     const token = captcha && this.options.captcha ? await this.options.captcha() : undefined;
     await this.client.startInteraction(event, token);
@@ -489,6 +578,12 @@ export class SignInFlow {
         this.#push({ name: 'continue', field });
         throw new StepChanged();
       }
+      if (field === 'extraProfile') {
+        // Still missing after the fields were sent (the server requires one the page skipped): say so there.
+        if (this.#state.step.name === 'extra-profile') throw new ApiError(error.status, 'client.profile_incomplete', error.message);
+        this.#push({ name: 'extra-profile' });
+        throw new StepChanged();
+      }
       throw new ApiError(error.status, 'client.unsupported_profile', error.message, error.data);
     }
   }
@@ -526,6 +621,10 @@ export class SignInFlow {
       return { step: { name: 'session-expired' } };
     }
     if (code === 'user.new_password_required_in_profile') return { step: { name: 'reset-password' } };
+    if (code === 'user.suspended') {
+      this.#history.length = 0;
+      return { step: { name: 'account-suspended' } };
+    }
     const step = this.#state.step.name;
     if (step === 'social-callback' || step === 'leaving') {
       // Back to the start, with the reason on top of the sign-in form.
@@ -538,8 +637,9 @@ export class SignInFlow {
     let target: ErrorTarget = 'form';
     if ((CODE_ERRORS.test(code) && (step === 'verification-code' || step === 'mfa-verify')) || MFA_CODE_ERRORS.test(code)) {
       target = 'code';
-    } else if (PASSWORD_ERRORS.has(code)) target = step === 'sign-in' && code !== 'session.invalid_credentials' ? 'form' : 'password';
+    } else if (PASSWORD_ERRORS.has(code)) target = (step === 'sign-in' || step === 'identifier-sign-in') && code !== 'session.invalid_credentials' ? 'form' : 'password';
     else if (IDENTIFIER_ERRORS.test(code) && step !== 'verification-code') target = 'identifier';
+    else if (PROFILE_ERRORS.test(code) && step === 'extra-profile') target = 'profile';
     return {
       error: {
         code,

@@ -10,6 +10,8 @@ export interface SocialAttempt {
   redirectUri: string;
   appId?: string;
   organizationId?: string;
+  /** An enterprise single sign-on, which comes back to the same `/callback/:id` address. */
+  sso?: boolean;
   /** ms since epoch after which the fallback copy is ignored. */
   expiresAt: number;
 }

@@ -5,14 +5,28 @@
  */
 import type { CodeIdentifierPayload, IdentifierPayload } from '../api/schemas.js';
 import type { MfaFactor } from '../api/security-schemas.js';
+import type { SessionAccount } from '../api/enterprise-schemas.js';
+import type { SignInIdentifier } from '../api/schemas.js';
 import type { EntryStep } from './rules.js';
 
 export type { EntryStep } from './rules.js';
 
 export type CodeFlow = 'SignIn' | 'Register' | 'ForgotPassword' | 'Continue';
 export type ContinueField = 'username' | 'email' | 'phone' | 'emailOrPhone' | 'password';
-/** The first screen of a form: an entry step, or the page for a missing or expired session. */
-export type FirstScreen = EntryStep | 'unknown-session' | 'social-callback';
+/**
+ * The first screen of a form: an entry step; the identifier-only sign-in or sign-up an app asked
+ * for (`first_screen=identifier:sign_in`); a wait while the page finishes something the address
+ * started (a provider's callback, a magic link, a direct sign-in); or a page of its own.
+ */
+export type FirstScreen =
+  | EntryStep
+  | 'identifier-sign-in'
+  | 'identifier-register'
+  | 'unknown-session'
+  | 'social-callback'
+  | 'working'
+  | 'account-suspended'
+  | 'not-found';
 
 export interface FlowOptions {
   /** Origin of the page, for the social `redirectUri` (`{origin}/callback/{connectorId}`). */
@@ -22,6 +36,8 @@ export interface FlowOptions {
    * with an `ApiError` when the check cannot be passed.
    */
   captcha?: () => Promise<string | undefined>;
+  /** The identifier types an app asked for (`identifier=email phone`), for the identifier-only screens. */
+  identifierTypes?: readonly string[];
 }
 
 export type Step =
@@ -43,6 +59,21 @@ export type Step =
   | { name: 'confirm-register'; identifier: CodeIdentifierPayload; verificationId: string }
   | { name: 'confirm-sign-in'; identifier: CodeIdentifierPayload; verificationId: string }
   | { name: 'session-expired' }
+  /** Sign-in or sign-up with only the identifier types the app asked for (`identifier=email phone`). */
+  | { name: 'identifier-sign-in'; types: SignInIdentifier[] }
+  | { name: 'identifier-register'; types: SignInIdentifier[] }
+  /** Single sign-on: the work email whose domain picks the identity provider. */
+  | { name: 'single-sign-on' }
+  /** Several identity providers serve the email's domain: pick one. */
+  | { name: 'sso-connectors'; email: string; connectorIds: string[] }
+  /** The tenant's own profile fields a new account must fill in. */
+  | { name: 'extra-profile' }
+  /** A magic link that cannot be used (expired, used, not for this email, incomplete). */
+  | { name: 'link-problem'; code: string }
+  /** Another account is signed in on this browser; a magic link is for someone else. */
+  | { name: 'switch-account'; account: SessionAccount; token: string; email: string }
+  | { name: 'account-suspended' }
+  | { name: 'not-found' }
   /** Back from a social provider: verifying and signing in. */
   | { name: 'social-callback'; connectorId: string }
   /** The social account is new, but an account with its email/phone exists: link it or create one. */
@@ -114,7 +145,7 @@ export interface MfaBinding {
 export type MaskedTargets = { EmailVerificationCode?: string; PhoneVerificationCode?: string };
 
 /** Where an error belongs on screen. */
-export type ErrorTarget = 'identifier' | 'password' | 'confirm' | 'code' | 'terms' | 'saved' | 'form';
+export type ErrorTarget = 'identifier' | 'password' | 'confirm' | 'code' | 'terms' | 'saved' | 'profile' | 'form';
 
 export interface FlowError {
   /** Logto's code, a `client.*` transport code, or a local validation code. */
@@ -166,8 +197,26 @@ export function stepPath(step: Step): string {
       return '/register/verification-code';
     case 'session-expired':
       return '/unknown-session';
+    case 'identifier-sign-in':
+      return '/identifier-sign-in';
+    case 'identifier-register':
+      return '/identifier-register';
+    case 'single-sign-on':
+      return '/single-sign-on/email';
+    case 'sso-connectors':
+      return '/single-sign-on/connectors';
+    case 'extra-profile':
+      return '/continue/extraProfile';
+    case 'link-problem':
+      return '/one-time-token/error';
+    case 'switch-account':
+      return '/switch-account';
+    case 'account-suspended':
+      return '/account-suspended';
+    case 'not-found':
+      return globalThis.location?.pathname ?? '/';
     case 'social-callback':
-      return `/callback/${step.connectorId}`;
+      return step.connectorId ? `/callback/${step.connectorId}` : (globalThis.location?.pathname ?? '/');
     case 'social-link':
       return `/social/link/${step.connectorId}`;
     case 'mfa-verify':

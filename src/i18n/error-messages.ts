@@ -129,6 +129,24 @@ const MESSAGES: Record<string, Message> = {
   'client.unsupported_profile': () =>
     msg('Your account needs details this page cannot collect. Contact support.', { id: 'errors.unsupportedProfile' }),
 
+  // Single sign-on and the tenant's profile fields
+  'sso.not_enabled': () =>
+    msg('Single sign-on is not set up for this email domain. Check the address, or sign in another way.', { id: 'errors.ssoNotEnabled' }),
+  'session.sso_enabled': () =>
+    msg('This email signs in through your organization. Use single sign-on.', { id: 'errors.ssoRequired' }),
+  'profile.required': (data) => msg(str`Fill in “${field(data, 'label')}”.`, { id: 'errors.profileRequired' }),
+  'profile.invalid': (data) => msg(str`“${field(data, 'label')}” is not valid. Check it and try again.`, { id: 'errors.profileInvalid' }),
+  'profile.tooShort': (data) =>
+    msg(str`“${field(data, 'label')}” needs at least ${field(data, 'min')} characters.`, { id: 'errors.profileTooShort' }),
+  'profile.tooLong': (data) =>
+    msg(str`“${field(data, 'label')}” can have at most ${field(data, 'max')} characters.`, { id: 'errors.profileTooLong' }),
+  'profile.tooSmall': (data) => msg(str`Enter ${field(data, 'min')} or more.`, { id: 'errors.profileTooSmall' }),
+  'profile.tooLarge': (data) => msg(str`Enter ${field(data, 'max')} or less.`, { id: 'errors.profileTooLarge' }),
+  'profile.url': () => msg('Enter a full web address, like https://example.com.', { id: 'errors.profileUrl' }),
+  'profile.date': (data) => msg(str`Enter a real date, written as ${field(data, 'format')}.`, { id: 'errors.profileDate' }),
+  'client.profile_incomplete': () =>
+    msg('Some required details are still missing. Check the fields and try again.', { id: 'errors.profileIncomplete' }),
+
   // Verification codes
   'verification_code.code_mismatch': () =>
     msg('The code is incorrect. Check it and try again.', { id: 'errors.codeMismatch' }),

@@ -13,6 +13,7 @@ import type { IdentifierPayload, SignInExperience, SignInIdentifier } from '../.
 import { SiStepChangeEvent, SiSuccessEvent } from '../../events/journey.js';
 import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '../../flow/identifier.js';
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
+import { ssoEnabled } from '../../flow/rules.js';
 import { SignInFlow } from '../../flow/sign-in-flow.js';
 import { type FirstScreen, type FlowState, isSecurityStep, type Step, stepPath } from '../../flow/steps.js';
 import { connectorName, prefersRedirect } from '../../flow/social.js';
@@ -44,10 +45,12 @@ export interface ControllerOptions {
   clientOptions: ExperienceClientOptions;
   config: SignInExperience;
   screen: FirstScreen;
+  /** The identifier types an app asked for, space-separated (`identifier=email phone`). */
+  identifierTypes?: string;
 }
 
 /** Steps whose submit starts an interaction (`PUT /api/experience`), which a CAPTCHA guards. */
-const CAPTCHA_STEPS = new Set(['sign-in', 'sign-in-password', 'register', 'forgot-password']);
+const CAPTCHA_STEPS = new Set(['sign-in', 'sign-in-password', 'register', 'forgot-password', 'identifier-sign-in', 'identifier-register']);
 
 /** Codes after which the CAPTCHA widget starts over for the next try. */
 const CAPTCHA_ERRORS = /^(session\.captcha_|captcha\.)/;
@@ -92,6 +95,7 @@ export class FormController {
     }
     this.flow = new SignInFlow(client, config, options.screen, {
       origin: globalThis.location?.origin,
+      identifierTypes: options.identifierTypes?.split(/[\s,]+/),
       captcha: this.#captcha ? async () => (await this.#captcha!).token() : undefined,
     });
     this.#state = this.flow.state;
@@ -150,6 +154,27 @@ export class FormController {
   }
 
   /**
+   * "Single sign-on" on the sign-in step of a tenant that turned it on, under the other ways in
+   * (placed like the passkey button, so the first screen's template does not carry it).
+   */
+  #placeSsoButton(): void {
+    if (this.#state.step.name !== 'sign-in' || !ssoEnabled(this.flow.config)) return;
+    const fields = this.host.fields;
+    if (fields.querySelector('.si-sso')) return;
+    const anchor = fields.querySelector('social-buttons') ?? fields.querySelector('.si-passkey') ?? fields.querySelector('button[type="submit"]');
+    if (!anchor) return;
+    const holder = document.createElement('div');
+    holder.className = 'si-sso';
+    anchor.after(holder);
+    render(
+      html`<button class="si-button si-button--secondary" type="button" @click=${() => this.flow.goTo('single-sign-on')}>
+        ${msg('Single sign-on', { id: 'signIn.sso' })}
+      </button>`,
+      holder,
+    );
+  }
+
+  /**
    * "Sign in with a passkey" under the sign-in step's submit button, placed like the CAPTCHA box
    * (the first screen's template does not carry it) and rendered with the step's busy state.
    */
@@ -196,6 +221,7 @@ export class FormController {
   afterRender(): void {
     this.#placeCaptcha();
     this.#placePasskeyButton();
+    this.#placeSsoButton();
     if (this.#passkey.autofill && this.#state.step.name === 'sign-in') {
       // The browser offers passkeys only in a field that asks for them (conditional mediation).
       // Lit sets this attribute when the field is created and never again, so it stays.
@@ -379,7 +405,7 @@ export class FormController {
       return false;
     };
 
-    if (step.name === 'sign-in' || step.name === 'register' || step.name === 'forgot-password') {
+    if (['sign-in', 'register', 'forgot-password', 'identifier-sign-in', 'identifier-register', 'single-sign-on'].includes(step.name)) {
       this.#identifierDraft = text('identifier') || undefined;
     }
     switch (step.name) {
@@ -402,7 +428,7 @@ export class FormController {
         return;
       default: {
         // Every other step's form lives in the journey or security views, loaded by now (they rendered it).
-        const input = { text, termsMissing, readIdentifier: (types: readonly SignInIdentifier[]) => this.#readIdentifier(text('identifier'), types) };
+        const input = { text, checked: (name: string) => data.get(name) !== null, termsMissing, readIdentifier: (types: readonly SignInIdentifier[]) => this.#readIdentifier(text('identifier'), types) };
         const views = await journeyViews.load();
         if (isSecurityStep(step)) return views.submitSecurityStep(flow, step, input);
         return views.submitJourneyStep(flow, step, input);

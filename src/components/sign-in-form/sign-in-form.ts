@@ -7,6 +7,7 @@ import { ApiError, ClientErrorCode } from '../../api/errors.js';
 import type { SignInExperience } from '../../api/schemas.js';
 import { SiErrorEvent } from '../../events/form.js';
 import { allowedEntry, signInTypes } from '../../flow/rules.js';
+import type { SignInFlow } from '../../flow/sign-in-flow.js';
 import type { EntryStep, FirstScreen, FlowError, Step } from '../../flow/steps.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeImageUrl } from '../../internal/urls.js';
@@ -76,6 +77,7 @@ export class SignInForm extends LitElement {
     screen: {},
     theme: { reflect: true },
     loginHint: { attribute: 'login-hint' },
+    identifierTypes: { attribute: 'identifier' },
     config: { attribute: false },
     client: { attribute: false },
     loadError: { state: true },
@@ -93,14 +95,21 @@ export class SignInForm extends LitElement {
   /** Organization whose branding applies (`organization_id`). */
   organizationId?: string;
 
-  /** The first screen: `sign-in`, `register`, `forgot-password`, or `unknown-session`. */
+  /**
+   * The first screen: `sign-in`, `register`, `forgot-password`, `single-sign-on`,
+   * `identifier-sign-in` or `identifier-register` (only the types in `identifier`), or a page of
+   * its own (`unknown-session`, `account-suspended`, `not-found`, `working`).
+   */
   screen: FirstScreen = 'sign-in';
 
   /** Colour scheme: follow the tenant and the system (`auto`), or force `light` / `dark`. */
   theme: ThemeMode = 'auto';
 
-  /** Value to prefill in the identifier field (`login_hint`). */
+  /** Value to prefill in the identifier field (`login_hint`); shown fixed on the identifier-only screens. */
   loginHint?: string;
+
+  /** Identifier types for the identifier-only screens, space-separated (`email phone`), as an app's `identifier` parameter. */
+  identifierTypes?: string;
 
   /** A sign-in-experience config to use instead of fetching one. */
   config?: SignInExperience;
@@ -190,14 +199,24 @@ export class SignInForm extends LitElement {
    * parameter the provider sent back (the `state` check happens here).
    */
   async completeSocial(connectorId: string, params: Record<string, string>): Promise<void> {
+    await this.withFlow((flow) => flow.completeSocial(connectorId, params));
+  }
+
+  /**
+   * Runs `action` with the form's journey once it is ready: the way scripts drive the form beyond
+   * `show()`, e.g. `form.withFlow((flow) => flow.startDirect('social', 'google'))` for a direct
+   * sign-in link, or `flow.signInWithOneTimeToken(token, email)` for a magic link (both with
+   * `screen="working"`). Resolves to undefined when the config could not be loaded.
+   */
+  async withFlow<T>(action: (flow: SignInFlow) => T): Promise<Awaited<T> | undefined> {
     await this.whenReady();
-    await this.#controller?.flow.completeSocial(connectorId, params);
+    const flow = this.#controller?.flow;
+    return flow ? await action(flow) : undefined;
   }
 
   /** Resumes a step saved by the host before a reload (see `step`). */
   async restore(step: Step): Promise<void> {
-    await this.whenReady();
-    await this.#controller?.flow.restore(step);
+    await this.withFlow((flow) => flow.restore(step));
   }
 
   override focus(options?: FocusOptions): void {
@@ -298,7 +317,13 @@ export class SignInForm extends LitElement {
             requestUpdate: () => this.requestUpdate(),
             reportError: (error) => this.#reportError(error),
           },
-          { client: this.client, clientOptions: this.#clientOptions(), config, screen: this.screen },
+          {
+            client: this.client,
+            clientOptions: this.#clientOptions(),
+            config,
+            screen: this.screen,
+            identifierTypes: this.identifierTypes,
+          },
         );
         this.controllerError = undefined;
         this.requestUpdate();

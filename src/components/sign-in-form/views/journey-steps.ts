@@ -29,10 +29,12 @@ import { type JourneyStep, socialSection, type StepOf } from './steps.js';
 // The security steps' templates travel in this chunk: a chunk of their own made the bundler move
 // lit out of the first screen's file (a second request before the first paint).
 export { renderSecurityStep, submitSecurityStep } from './security-steps.js';
+import { isEnterpriseStep, renderEnterpriseStep, submitEnterpriseStep } from './enterprise-steps.js';
 
 const RESEND_SECONDS = 59;
 
 export function renderJourneyStep(ctx: ViewContext, step: JourneyStep): TemplateResult {
+  if (isEnterpriseStep(step)) return renderEnterpriseStep(ctx, step);
   switch (step.name) {
     case 'verification-code':
       return verificationCode(ctx, step);
@@ -308,6 +310,8 @@ function passwordChecklist(ctx: ViewContext, id: string): TemplateResult {
 export interface JourneyInput {
   /** A field's submitted value ('' when absent). */
   text: (name: string) => string;
+  /** Whether a checkbox was ticked. */
+  checked: (name: string) => boolean;
   /** Reports the terms error and returns true when the box is there and not ticked. */
   termsMissing: () => boolean;
   /** Reads and checks the identifier field for these types; undefined after reporting a problem. */
@@ -316,6 +320,7 @@ export interface JourneyInput {
 
 /** The submit of every step whose template lives here. */
 export async function submitJourneyStep(flow: SignInFlow, step: JourneyStep, input: JourneyInput): Promise<void> {
+  if (isEnterpriseStep(step)) return submitEnterpriseStep(flow, step, input);
   const { text } = input;
   switch (step.name) {
     case 'verification-code': {
