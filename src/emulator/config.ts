@@ -17,6 +17,8 @@ export const seedUserSchema = z.object({
   email: z.optional(z.string()),
   phone: z.optional(z.string().check(z.regex(/^\d+$/))),
   name: z.optional(z.string()),
+  /** A suspended account: identification answers `401 user.suspended`. */
+  suspended: z.optional(z.boolean()),
   /** Bound MFA factors: a TOTP secret (base32), backup codes, and email/phone (the user's own). */
   mfa: z.optional(
     z.object({
@@ -84,8 +86,73 @@ export function securityIssue(signInExperience: unknown): string | undefined {
   return result.success ? undefined : (result.error.issues[0]?.path.join('.') ?? '(root)');
 }
 
+/** A BCP 47 language tag (`en`, `fr-CA`), as `Intl` accepts it. */
+const languageTag = z.string().check(
+  z.refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'not a language tag'),
+);
+
+/** Logto's phrase keys: nested objects with string leaves (`{"action": {"sign_in": "Log in"}}`). */
+interface PhraseTree {
+  [key: string]: string | PhraseTree;
+}
+const phraseTreeSchema: z.ZodMiniType<PhraseTree> = z.record(
+  z.string(),
+  z.union([z.string(), z.lazy(() => phraseTreeSchema)]),
+);
+
+/**
+ * An enterprise SSO connector. Served in sign-in-exp as `{id, connectorName, logo, darkLogo}` when
+ * `singleSignOnEnabled` is on; `domains` (the email domains it serves) stays on the server, and a
+ * connector without domains is not offered, as in Logto.
+ */
+export const ssoConnectorConfigSchema = z.object({
+  id: z.string().check(z.regex(/^[\w-]+$/)),
+  connectorName: z.string().check(z.minLength(1)),
+  logo: z.optional(z.nullable(z.string())),
+  darkLogo: z.optional(z.nullable(z.string())),
+  domains: z.array(z.string().check(z.regex(/^[^\s@]+\.[^\s@]+$/))),
+});
+export type SsoConnectorConfig = z.infer<typeof ssoConnectorConfigSchema>;
+
+/** The enterprise fields of a tenant's `signInExperience`: SSO connectors and custom phrases. */
+const enterpriseSchema = z.object({
+  singleSignOnEnabled: z.optional(z.boolean()),
+  ssoConnectors: z.optional(z.array(ssoConnectorConfigSchema)),
+  /** Custom phrases per language tag, served by `/api/.well-known/phrases` and never in sign-in-exp. */
+  customPhrases: z.optional(z.record(languageTag, phraseTreeSchema)),
+});
+
+export interface EnterpriseSettings {
+  singleSignOnEnabled: boolean;
+  ssoConnectors: SsoConnectorConfig[];
+  customPhrases: Record<string, PhraseTree>;
+}
+
+/** The enterprise settings of a sign-in-experience payload (absent fields: SSO off, none). */
+export function enterpriseSettingsOf(signInExperience: Record<string, unknown>): EnterpriseSettings {
+  const parsed = enterpriseSchema.safeParse(signInExperience);
+  const data = parsed.success ? parsed.data : {};
+  return {
+    singleSignOnEnabled: data.singleSignOnEnabled === true,
+    ssoConnectors: data.ssoConnectors ?? [],
+    customPhrases: data.customPhrases ?? {},
+  };
+}
+
+/** Checks the enterprise fields of a sign-in-experience payload; returns the path of the first bad field. */
+export function enterpriseIssue(signInExperience: unknown): string | undefined {
+  const result = enterpriseSchema.safeParse(signInExperience);
+  return result.success ? undefined : (result.error.issues[0]?.path.join('.') ?? '(root)');
+}
+
 const tenantFileSchema = z.object({
-  signInExperience: z.extend(signInExperienceSchema, securitySchema.shape),
+  signInExperience: z.extend(signInExperienceSchema, { ...securitySchema.shape, ...enterpriseSchema.shape }),
   users: z.optional(z.array(seedUserSchema)),
   /** Third-party apps (consent.ts) and the tenant's organizations. */
   apps: z.optional(z.array(thirdPartyAppSchema)),

@@ -8,7 +8,7 @@ import { z } from 'zod/mini';
 import { signInExperienceSchema } from '../api/schemas.js';
 import { serveAsset } from './assets.js';
 import { captchaDevRoute } from './captcha.js';
-import { mergeDeep, securityIssue, seedUserSchema } from './config.js';
+import { enterpriseIssue, mergeDeep, securityIssue, seedUserSchema } from './config.js';
 import { type Exchange, sendEmpty, sendJson, sendText } from './http.js';
 import { renderPage } from './pages.js';
 import { randomId, type Store } from './state.js';
@@ -33,7 +33,7 @@ export async function devRoute(store: Store, x: Exchange, route: string, reset: 
     const appId = patch.appId ?? `app-${randomId(10)}`;
     const merged = mergeDeep(store.config.signInExperience, patch.signInExperience ?? {});
     const parsed = signInExperienceSchema.safeParse(merged);
-    const field = parsed.success ? securityIssue(merged) : (parsed.error.issues[0]?.path.join('.') ?? '(root)');
+    const field = parsed.success ? (securityIssue(merged) ?? enterpriseIssue(merged)) : (parsed.error.issues[0]?.path.join('.') ?? '(root)');
     if (field !== undefined) return sendJson(x.res, 400, { message: `signInExperience.${field} is missing or invalid` });
     // A third-party app (its consent settings) and organizations to add to the tenant.
     const extra = (x.body ?? {}) as { thirdParty?: Record<string, unknown>; organizations?: unknown };

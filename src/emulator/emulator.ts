@@ -5,8 +5,9 @@
  * part of the kit's bundles.
  *
  * This module routes; the route groups live beside it: interaction.ts (start, event, identify,
- * submit), verifications.ts, profile.ts, mfa.ts, passkeys.ts, social.ts, captcha.ts, oidc.ts and
- * dev-routes.ts, over the shared state in state.ts.
+ * submit), verifications.ts, profile.ts, mfa.ts, passkeys.ts, social.ts, sso.ts, one-time-token.ts,
+ * captcha.ts, oidc.ts (its redirects: hand-offs.ts), phrases.ts and dev-routes.ts, over the shared
+ * state in state.ts.
  */
 import { loadTenantConfig, type TenantConfig } from './config.js';
 import { consentRoute } from './consent.js';
@@ -15,11 +16,14 @@ import { notFound, RequestError } from './errors.js';
 import { type Exchange, readExchange, type Request, type Response, sendJson, sendText } from './http.js';
 import { interactionRoutes, startExperience } from './interaction.js';
 import { mfaRoutes } from './mfa.js';
+import { oneTimeTokenDevRoute, oneTimeTokenRoutes } from './one-time-token.js';
 import { demoCallback, oidcAuth, oidcResume, startDemoSignIn } from './oidc.js';
 import { passkeyPreflight, passkeyRoutes, PREFLIGHT_ROUTE } from './passkeys.js';
+import { servePhrases, withoutCustomPhrases } from './phrases.js';
 import { profileRoutes } from './profile.js';
 import { FakeProviders, type ProviderOptions } from './providers.js';
 import { socialRoutes } from './social.js';
+import { SSO_CONNECTORS_ROUTE, ssoConnectorLookup, ssoDevRoute, ssoRoutes, withServedSsoConnectors } from './sso.js';
 import {
   absolutize,
   type Context,
@@ -54,6 +58,8 @@ const ROUTE_GROUPS: RouteGroup[] = [
   mfaRoutes,
   passkeyRoutes,
   socialRoutes,
+  ssoRoutes,
+  oneTimeTokenRoutes,
 ];
 
 export interface EmulatorOptions extends ProviderOptions {
@@ -139,18 +145,20 @@ export class LogtoEmulator {
     if (path === '/oidc/auth' && method === 'GET') return oidcAuth(store, x);
     if (path.startsWith('/oidc/auth/') && method === 'GET') return oidcResume(store, x, path.slice(11));
     if (path === '/demo/callback' && method === 'GET') return demoCallback(store, x);
+    // The demo start at a path of its own, for hosts that do not redirect `/` (the test server).
+    if (path === '/demo/sign-in' && method === 'GET') return startDemoSignIn(x, store);
+    if (path.startsWith('/__emulator/') && ssoDevRoute(store, x, path.slice(12))) return;
+    if (path.startsWith('/__emulator/') && oneTimeTokenDevRoute(store, x, path.slice(12))) return;
     if (path.startsWith('/__emulator/')) return devRoute(store, x, path.slice(12), () => this.reset());
 
     if (path === '/api/.well-known/sign-in-exp' || path === '/api/.well-known/experience') {
       if (method !== 'GET') throw notFound();
       const appId = x.url.searchParams.get('appId') ?? headerValue(x.req, 'logto-app-id');
       const config = store.rawConfigOf(appId && store.apps.has(appId) ? appId : DEMO_APP_ID);
-      return sendJson(x.res, 200, absolutize({ ...SERVER_FILLED_FIELDS, ...config }, x.origin));
+      const served = withoutCustomPhrases(withServedSsoConnectors({ ...SERVER_FILLED_FIELDS, ...config }));
+      return sendJson(x.res, 200, absolutize(served, x.origin));
     }
-    if (path === '/api/.well-known/phrases' && method === 'GET') {
-      const language = (x.url.searchParams.get('lng') ?? 'en').split(/\s+/)[0] || 'en';
-      return sendJson(x.res, 200, { translation: {} }, { 'content-language': language });
-    }
+    if (path === '/api/.well-known/phrases' && method === 'GET') return servePhrases(store, x);
     if (path === '/api/interaction/consent') return consentRoute(store, x, () => this.#resolveInteraction(x));
     if (path.startsWith('/api/experience')) {
       if (x.body === undefined) return sendJson(x.res, 400, { message: 'Unexpected token in JSON body' });
@@ -174,6 +182,7 @@ export class LogtoEmulator {
 
     if (key === 'PUT /') return startExperience(context);
     if (key === PREFLIGHT_ROUTE) return passkeyPreflight(x, interaction);
+    if (key === SSO_CONNECTORS_ROUTE) return ssoConnectorLookup(context);
     if (!interaction.event) {
       throw new RequestError(404, 'session.interaction_not_found', 'The interaction was not started. Go back and start again.');
     }

@@ -42,3 +42,4 @@ export const factorNotEnabled = () =>
   new RequestError(400, 'session.mfa.mfa_factor_not_enabled', 'This MFA factor is not enabled.');
 export const webAuthnFailed = () =>
   new RequestError(400, 'session.mfa.webauthn_verification_failed', 'The passkey or security key could not be verified.');
+export const userSuspended = () => new RequestError(401, 'user.suspended', 'This account is suspended.');

@@ -13,11 +13,14 @@ import {
   missingProfile,
   notSupportedForForgotPassword,
   RequestError,
+  userSuspended,
   verificationFailed,
   verificationNotFound,
 } from './errors.js';
 import { sendEmpty, sendJson, sendText } from './http.js';
 import { assertBindingsEnabled, assertMfaPolicy, assertMfaVerified, assertPasskeyPreferred, commitMfa, sanitizedMfa } from './mfa.js';
+import { hasVerifiedOneTimeToken, identifyByOneTimeToken } from './one-time-token.js';
+import { assertNotSsoOnlyEmail, identifyBySso, linkSsoIdentity, ssoProfile, ssoVerified } from './sso.js';
 import {
   type Context,
   type PendingProfile,
@@ -67,7 +70,8 @@ function switchEvent({ x, interaction, config }: Context, event: InteractionEven
   const current = interaction.event;
   if ((current === 'ForgotPassword') !== (event === 'ForgotPassword')) throw notSupportedForForgotPassword();
   if (event === 'SignIn' && config.signInMode === 'Register') throw forbidden();
-  if (event === 'Register' && config.signInMode === 'SignIn') throw forbidden();
+  // A verified one-time token may create an account even in a sign-in-only tenant.
+  if (event === 'Register' && config.signInMode === 'SignIn' && !hasVerifiedOneTimeToken(interaction)) throw forbidden();
   if (event !== current) interaction.profile = {};
   interaction.event = event;
   sendEmpty(x.res);
@@ -107,11 +111,13 @@ function identify(context: Context): void {
   if (verificationId && !record) throw verificationNotFound();
 
   if (interaction.event === 'Register') {
-    if (config.signInMode === 'SignIn') throw forbidden();
+    if (config.signInMode === 'SignIn' && !hasVerifiedOneTimeToken(interaction)) throw forbidden();
+    if (record) assertNotSsoOnlyEmail(context, record);
     if (record) mergeRecordIntoProfile(store, interaction.profile, record);
     assertUnique(store, interaction.profile);
     assertCaptcha(interaction, security);
-    const missing = missingProfileFields(config, interaction.profile);
+    // An SSO registration has no mandatory profile.
+    const missing = ssoVerified(interaction) ? [] : missingProfileFields(config, interaction.profile);
     if (missing.length > 0) throw missingProfile(missing);
     const user = store.addUser({});
     Object.assign(user, {
@@ -123,6 +129,7 @@ function identify(context: Context): void {
     });
     const identity = interaction.profile.socialIdentity;
     if (identity) user.identities[identity.target] = identity.userInfo.id;
+    linkSsoIdentity(interaction.profile, user);
     interaction.userId = user.id;
     interaction.profile = {};
     store.log(`registered ${user.username ?? user.primaryEmail ?? user.primaryPhone ?? user.id}`);
@@ -131,16 +138,19 @@ function identify(context: Context): void {
 
   if (!record) throw new RequestError(400, 'guard.invalid_input', 'The request body is invalid.');
   if (!record.verified) throw verificationFailed();
-  if (interaction.event === 'SignIn' && config.signInMode === 'Register') throw forbidden();
+  // A verified one-time token skips the sign-in mode and method checks.
+  if (interaction.event === 'SignIn' && config.signInMode === 'Register' && record.type !== 'OneTimeToken') throw forbidden();
 
   let user: User | undefined;
   if (record.type === 'Password') {
     if (interaction.event === 'ForgotPassword') throw notSupportedForForgotPassword();
     assertMethodEnabled(config, record.identifier?.type, 'password');
+    if (interaction.event === 'SignIn') assertNotSsoOnlyEmail(context, record);
     user = record.userId ? store.users.get(record.userId) : undefined;
   } else if (record.type === 'EmailVerificationCode' || record.type === 'PhoneVerificationCode') {
     const identifier = record.identifier;
     if (interaction.event === 'SignIn') assertMethodEnabled(config, identifier?.type, 'verificationCode');
+    if (interaction.event === 'SignIn') assertNotSsoOnlyEmail(context, record);
     if (interaction.event === 'ForgotPassword' && identifier && !config.forgotPassword[identifier.type as 'email' | 'phone']) {
       throw notSupportedForForgotPassword();
     }
@@ -148,6 +158,7 @@ function identify(context: Context): void {
     if (!user) throw new RequestError(404, 'user.user_not_exist', 'No account uses this identifier.', { identifier: identifier?.value });
   } else if (record.type === 'Social') {
     if (interaction.event === 'ForgotPassword') throw notSupportedForForgotPassword();
+    assertNotSsoOnlyEmail(context, record);
     user = socialUser(store, record, body.linkSocialIdentity === true);
   } else if (record.type === 'SignInPasskey') {
     if (interaction.event === 'ForgotPassword') throw notSupportedForForgotPassword();
@@ -157,11 +168,16 @@ function identify(context: Context): void {
     user = record.userId ? store.users.get(record.userId) : undefined;
     // A passkey is possession and user verification at once: no second factor is asked for.
     interaction.mfaVerified = true;
+  } else if (record.type === 'EnterpriseSso') {
+    user = identifyBySso(context, record);
+  } else if (record.type === 'OneTimeToken') {
+    user = identifyByOneTimeToken(store, record);
   } else {
     throw verificationFailed('This verification cannot identify a user.');
   }
 
   if (!user) throw invalidCredentials();
+  if (user.suspended) throw userSuspended();
   if (interaction.userId && interaction.userId !== user.id) {
     throw new RequestError(409, 'session.identity_conflict', 'The session already belongs to another account.');
   }
@@ -211,7 +227,9 @@ function submit(context: Context): void {
     return sendEmpty(x.res);
   }
 
-  if (interaction.event === 'SignIn') assertMfaVerified(context, user);
+  // An SSO sign-in skips MFA, the mandatory profile, the passkey prompt and the MFA policy.
+  const sso = ssoVerified(interaction);
+  if (interaction.event === 'SignIn' && !sso) assertMfaVerified(context, user);
 
   // The account must meet today's sign-up requirements (profile staged by /profile counts).
   const merged: PendingProfile = {
@@ -221,12 +239,12 @@ function submit(context: Context): void {
     password: user.password ?? interaction.profile.password,
     socialIdentity: Object.keys(user.identities).length > 0 ? { target: '', userInfo: { id: '' } } : undefined,
   };
-  const missing = missingProfileFields(config, merged);
+  const missing = sso ? [] : missingProfileFields(config, merged);
   if (missing.length > 0) throw missingProfile(missing);
 
-  assertPasskeyPreferred(context, user);
+  if (!sso) assertPasskeyPreferred(context, user);
   assertBindingsEnabled(context);
-  assertMfaPolicy(context, user);
+  if (!sso) assertMfaPolicy(context, user);
 
   Object.assign(user, {
     username: merged.username,
@@ -234,6 +252,7 @@ function submit(context: Context): void {
     primaryPhone: merged.primaryPhone,
     password: merged.password,
   });
+  linkSsoIdentity(interaction.profile, user);
   commitMfa(interaction, user);
   interaction.signedInUserId = user.id;
   store.log(`signed in ${user.username ?? user.primaryEmail ?? user.primaryPhone ?? user.id}`);
@@ -260,6 +279,10 @@ function mergeRecordIntoProfile(store: Store, profile: PendingProfile, record: V
     profile.name ??= identity.userInfo.name;
     const { email } = identity.userInfo;
     if (email && !profile.primaryEmail && !store.findUser({ type: 'email', value: email })) profile.primaryEmail = email;
+  } else if (record.type === 'EnterpriseSso') {
+    Object.assign(profile, ssoProfile(store, record));
+  } else if (record.type === 'OneTimeToken') {
+    profile.primaryEmail = record.identifier?.value;
   } else {
     throw verificationFailed('This verification cannot create a user.');
   }

@@ -1,6 +1,7 @@
 /** The OIDC side a sign-in page sees: `/oidc/auth` (sets the interaction cookie), the resume URL and the demo app's callback. */
 import { consentPending, demoRequest, grantSummary, redirectToConsent } from './consent.js';
 import { escapeHtml, type Exchange, redirect, sendJson, sendText } from './http.js';
+import { loginPromptPath } from './hand-offs.js';
 import { renderPage } from './pages.js';
 import { DEMO_APP_ID, INTERACTION_TTL_MS, parseInteractionCookie, randomId, type Store } from './state.js';
 
@@ -20,7 +21,7 @@ export function startDemoSignIn(x: Exchange, store?: Store): void {
     state: randomId(8),
   });
   for (const resource of request.resources) params.append('resource', resource);
-  for (const key of ['ui_locales', 'first_screen', 'login_hint']) {
+  for (const key of ['ui_locales', 'first_screen', 'login_hint', 'direct_sign_in', 'identifier', 'one_time_token']) {
     const value = x.url.searchParams.get(key);
     if (value) params.set(key, value);
   }
@@ -67,20 +68,8 @@ export function oidcAuth(store: Store, x: Exchange): void {
     `_interaction=${encodeURIComponent(JSON.stringify(map))}; path=/; expires=${expires}; samesite=lax; httponly`,
   ];
 
-  const screens: Record<string, string> = {
-    sign_in: 'sign-in',
-    register: 'register',
-    reset_password: 'reset-password',
-    'identifier:sign_in': 'identifier-sign-in',
-    'identifier:register': 'identifier-register',
-  };
-  const screen = screens[query.get('first_screen') ?? 'sign_in'] ?? 'sign-in';
-  const target = new URLSearchParams({ app_id: appId });
-  for (const key of ['organization_id', 'ui_locales', 'login_hint', 'identifier']) {
-    const value = query.get(key);
-    if (value) target.set(key, value);
-  }
-  redirect(x.res, `/${screen}?${target.toString()}`, 303, cookies);
+  // The first screen or a direct sign-in, with the hand-off params (hand-offs.ts).
+  redirect(x.res, loginPromptPath(query, appId), 303, cookies);
 }
 
 export function oidcResume(store: Store, x: Exchange, uid: string): void {

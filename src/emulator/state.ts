@@ -28,7 +28,27 @@ export type VerificationType =
   | 'Totp'
   | 'WebAuthn'
   | 'BackupCode'
-  | 'SignInPasskey';
+  | 'SignInPasskey'
+  | 'EnterpriseSso'
+  | 'OneTimeToken';
+
+/** Who the fake enterprise IdP says signed in (see sso.ts). */
+export interface SsoIdentity {
+  /** The subject at the IdP. */
+  id: string;
+  email?: string;
+  name?: string;
+}
+
+/** An enterprise SSO record: the connector session opened by `authorization-uri`, then the identity. */
+export interface SsoRecordData {
+  redirectUri: string;
+  state: string;
+  /** Until `verify` consumes it (once, verified or not). */
+  sessionOpen: boolean;
+  issuer: string;
+  identity?: SsoIdentity;
+}
 
 /** A WebAuthn credential as the emulator stores it (id base64url, COSE public key). */
 export interface StoredCredential {
@@ -60,6 +80,8 @@ export interface VerificationRecord {
   credential?: StoredCredential;
   /** Backup-code generation: the new codes. */
   codes?: string[];
+  /** Enterprise SSO records. */
+  sso?: SsoRecordData;
 }
 
 export interface PendingProfile {
@@ -69,6 +91,8 @@ export interface PendingProfile {
   primaryPhone?: string;
   socialIdentity?: SocialIdentity;
   name?: string;
+  /** An enterprise SSO identity to link to the user at submit (or at registration). */
+  enterpriseSsoIdentity?: { connectorId: string; identity: SsoIdentity };
 }
 
 /** MFA data pending in an interaction, written to the user at submit. */
@@ -137,6 +161,27 @@ export interface User {
   /** Social identities by connector target. */
   identities: Record<string, string>;
   mfa: UserMfa;
+  /** Suspended accounts cannot sign in (`401 user.suspended`). */
+  suspended?: boolean;
+  /** Enterprise SSO identities: connector id → subject at the IdP. */
+  ssoIdentities?: Record<string, string>;
+}
+
+/** A one-time token (magic link) issued by `POST /__emulator/one-time-tokens`. */
+export interface OneTimeToken {
+  token: string;
+  email: string;
+  expiresAt: number;
+  status: 'active' | 'consumed';
+  /** Scopes the token to one interaction event, like Logto's `context.interactionEvent`. */
+  interactionEvent?: InteractionEvent;
+}
+
+/** An authorization code of the fake enterprise IdP, bound to its connector and redirect URI. */
+export interface SsoCode {
+  connectorId: string;
+  redirectUri: string;
+  identity: SsoIdentity;
 }
 
 export interface AppEntry {
@@ -174,6 +219,10 @@ export class Store {
   readonly requests: RecordedRequest[] = [];
   /** Captcha tokens issued by the fake provider scripts: token → site key. */
   readonly captchaTokens = new Map<string, string>();
+  /** One-time tokens by token value. */
+  readonly oneTimeTokens = new Map<string, OneTimeToken>();
+  /** Codes issued by the fake enterprise IdP. */
+  readonly ssoCodes = new Map<string, SsoCode>();
 
   constructor(
     readonly config: TenantConfig,
@@ -188,6 +237,8 @@ export class Store {
     this.authCodes.clear();
     this.socialCodes.clear();
     this.captchaTokens.clear();
+    this.oneTimeTokens.clear();
+    this.ssoCodes.clear();
     this.providers.reset();
     this.sentCodes.length = 0;
     this.requests.length = 0;
@@ -220,6 +271,7 @@ export class Store {
       password: seed.password,
       name: seed.name,
       identities: {},
+      suspended: seed.suspended === true,
       mfa: {
         totp: seed.mfa?.totp,
         backupCodes: (seed.mfa?.backupCodes ?? []).map((code) => ({ code, used: false })),
