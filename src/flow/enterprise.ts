@@ -88,7 +88,14 @@ export async function completeSso(core: FlowCore, attempt: SocialAttempt, params
     verificationId: attempt.verificationId,
   });
   core.event = 'SignIn';
-  await core.client.identify({ verificationId });
+  try {
+    await core.client.identify({ verificationId });
+  } catch (error) {
+    // A first sign-in through this provider creates the account, unless the tenant only signs people in.
+    if (!(error instanceof ApiError) || error.code !== 'user.sso_identity_not_exist' || !core.flow.canRegisterAny) throw error;
+    await core.switchEvent('Register');
+    return core.registerAndSubmit(verificationId);
+  }
   await core.submit();
 }
 

@@ -16,6 +16,14 @@ export const PAGE_ROUTES = [
   /^\/mfa-(verification|binding)(\/|$)/,
   /^\/mfa-onboarding$/,
   /^\/create-passkey$/,
+  /^\/consent$/,
+  /^\/single-sign-on(\/|$)/,
+  /^\/direct\/[^/]+\/[^/]+$/,
+  /^\/one-time-token(\/error)?$/,
+  /^\/switch-account$/,
+  /^\/account-suspended$/,
+  // Stands for any address Logto serves the page at that is not one of its pages.
+  /^\/no-such-page$/,
 ];
 const APP_FILES = new Set(['/main.ts', '/page.css']);
 

@@ -154,27 +154,6 @@ export class FormController {
   }
 
   /**
-   * "Single sign-on" on the sign-in step of a tenant that turned it on, under the other ways in
-   * (placed like the passkey button, so the first screen's template does not carry it).
-   */
-  #placeSsoButton(): void {
-    if (this.#state.step.name !== 'sign-in' || !ssoEnabled(this.flow.config)) return;
-    const fields = this.host.fields;
-    if (fields.querySelector('.si-sso')) return;
-    const anchor = fields.querySelector('social-buttons') ?? fields.querySelector('.si-passkey') ?? fields.querySelector('button[type="submit"]');
-    if (!anchor) return;
-    const holder = document.createElement('div');
-    holder.className = 'si-sso';
-    anchor.after(holder);
-    render(
-      html`<button class="si-button si-button--secondary" type="button" @click=${() => this.flow.goTo('single-sign-on')}>
-        ${msg('Single sign-on', { id: 'signIn.sso' })}
-      </button>`,
-      holder,
-    );
-  }
-
-  /**
    * "Sign in with a passkey" under the sign-in step's submit button, placed like the CAPTCHA box
    * (the first screen's template does not carry it) and rendered with the step's busy state.
    */
@@ -221,7 +200,6 @@ export class FormController {
   afterRender(): void {
     this.#placeCaptcha();
     this.#placePasskeyButton();
-    this.#placeSsoButton();
     if (this.#passkey.autofill && this.#state.step.name === 'sign-in') {
       // The browser offers passkeys only in a field that asks for them (conditional mediation).
       // Lit sets this attribute when the field is created and never again, so it stays.
@@ -412,8 +390,12 @@ export class FormController {
       case 'sign-in': {
         const identifier = await this.#readIdentifier(text('identifier'), flow.signInTypes);
         if (!identifier || termsMissing()) return;
-        if (!flow.passwordOnly) return flow.submitIdentifier(identifier);
         const password = text('password');
+        // Without a password, an email may still sign in through its organization (single sign-on):
+        // the flow checks its domain, and asks for the password on the next step otherwise.
+        if (!flow.passwordOnly || (!password && identifier.type === 'email' && ssoEnabled(flow.config))) {
+          return flow.submitIdentifier(identifier);
+        }
         if (!password) return flow.reject('password.required', 'password');
         return flow.signInWithPassword(identifier, password);
       }

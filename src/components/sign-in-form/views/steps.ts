@@ -84,6 +84,11 @@ function signIn(ctx: ScreenContext): TemplateResult {
             : submitButton(ctx, msg('Continue', { id: 'common.continue' }), msg('Please wait…', { id: 'common.wait' }))}
         `}
     ${socialSection(ctx, types.length > 0)}
+    ${rules.ssoEnabled(config)
+      ? html`<button class="si-button si-button--secondary" type="button" @click=${() => ctx.go('single-sign-on')}>
+          ${msg('Single sign-on', { id: 'signIn.sso' })}
+        </button>`
+      : nothing}
     ${types.length === 0 ? terms(ctx, termsExplicit(ctx, false)) : nothing}
     ${rules.canRegister(config)
       ? html`<p class="si-switch">
