@@ -36,22 +36,45 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint' |
     identifier: query.get('identifier') ?? undefined,
   };
   for (const key of SESSION_KEYS) {
+  const keep: [string, string][] = [];
+  // An address with the app id came from Logto (or from this page) and carries every parameter;
+  // only one without it (a provider's callback) needs what the tab kept. Opening storage is slow
+  // enough to show in the first screen's script time, so it is opened only then.
+  const fromLogto = query.has('app_id');
     const value =
-      query.get(key) ??
-      sessionStorage.getItem(`sign-in-kit:${key}`) ??
+    const fromQuery = query.get(key) ?? undefined;
+      fromQuery ??
+      (fromLogto ? undefined : safeSessionItem(`sign-in-kit:${key}`)) ??
       // An in-app browser may come back from a provider in a fresh tab: the social attempt kept it.
-      (key === 'app_id' ? appIdForState(query.get('state')) : undefined) ??
-      undefined;
-    if (value) sessionStorage.setItem(`sign-in-kit:${key}`, value);
+      (key === 'app_id' ? appIdForState(query.get('state')) : undefined);
+    if (value) keep.push([`sign-in-kit:${key}`, value]);
     out[key] = value;
   }
   return out;
+  // Kept for the tab's later pages once the first screen is up.
+  if (keep.length > 0) setTimeout(() => keep.forEach(([key, value]) => safeSessionStore(key, value)), 500);
 }
 
 /** The addresses of Logto's own page that open the sign-in screen (or resume a step saved before a reload). */
 const SIGN_IN_PATHS = /^\/($|index\.html$|sign-in(\/|$)|continue\/|mfa-(verification|binding|onboarding)(\/|$)|create-passkey$|social\/|one-time-token\/error$)/;
 
 /** Logto's first-screen paths (the server redirects to these) mapped to the form's first screen. */
+function safeSessionItem(key: string): string | undefined {
+  try {
+    return sessionStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeSessionStore(key: string, value: string): void {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // Storage may be unavailable (private modes): the address still carries the values.
+  }
+}
+
 export function firstScreenFor(path: string): FirstScreen {
   if (/^\/identifier-sign-in\/?$/.test(path)) return 'identifier-sign-in';
   if (/^\/identifier-register\/?$/.test(path)) return 'identifier-register';
@@ -95,11 +118,18 @@ const RESUMABLE = new Set<Step['name']>([
 ]);
 
 export class SignInPage extends LitElement {
-  static override properties = { config: { state: true }, ready: { state: true }, locale: { state: true } };
+  static override properties = {
+    config: { state: true },
+    ready: { state: true },
+    locale: { state: true },
+    footer: { state: true },
+  };
 
   private config?: SignInExperience;
   private ready = false;
   private locale: LocaleCode = 'en';
+  /** The language picker: drawn once the form's first screen is painted (it does not move the card). */
+  private footer = false;
 
   readonly #params = readParameters();
   readonly #client = new ConfigClient({
@@ -108,7 +138,9 @@ export class SignInPage extends LitElement {
     language: () => getLocale(),
   });
   readonly #darkQuery = matchMedia('(prefers-color-scheme: dark)');
-  readonly #firstScreen = firstScreenFor(location.pathname);
+  // A magic link lands on the first screen with its token (`/sign-in?one_time_token=…&login_hint=…`),
+  // which Logto's own pages hand to the one-time-token page: so does this one.
+  readonly #firstScreen = new URLSearchParams(location.search).has('one_time_token') ? 'working' : firstScreenFor(location.pathname);
   /** Position in the browser history of the entries this page pushed. */
   #index = 0;
   #navigating = false;
@@ -159,6 +191,7 @@ export class SignInPage extends LitElement {
     this.ready = true;
     await this.updateComplete;
     await this.#resume();
+    requestAnimationFrame(() => setTimeout(() => (this.footer = true)));
   }
 
   /** After a reload, puts back the step the address bar shows, when it was saved and is safe. */
@@ -310,7 +343,7 @@ export class SignInPage extends LitElement {
             ></sign-in-form>`
           : nothing}
       </main>
-      ${this.ready ? this.#renderFooter() : nothing}
+      ${this.footer ? this.#renderFooter() : nothing}
     `;
   }
 
@@ -342,16 +375,37 @@ function stepPathOf(form: SignInForm): string | undefined {
   return form.step ? stepPath(form.step) : undefined;
 }
 
-/** A language's name in that language ("Deutsch", "简体中文"). */
-function nativeName(code: string): string {
-  try {
-    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
-    return name ? name.charAt(0).toLocaleUpperCase(code) + name.slice(1) : code;
-  } catch {
-    return code;
-  }
-}
+/**
+ * Each language's name in that language, as the picker shows it. Written out rather than asked of
+ * `Intl.DisplayNames`, which loads every language's data before the first screen (the largest
+ * single cost of the page's script time) and names some of them by country ("中文（中国）").
+ */
+const NATIVE_NAMES: Record<LocaleCode, string> = {
+  ar: 'العربية',
+  cs: 'Čeština',
+  de: 'Deutsch',
+  en: 'English',
+  es: 'Español',
+  'fa-IR': 'فارسی',
+  fr: 'Français',
+  it: 'Italiano',
+  ja: '日本語',
+  ko: '한국어',
+  'pl-PL': 'Polski',
+  'pt-BR': 'Português (Brasil)',
+  'pt-PT': 'Português (Portugal)',
+  ru: 'Русский',
+  th: 'ไทย',
+  'tr-TR': 'Türkçe',
+  'uk-UA': 'Українська',
+  'zh-CN': '简体中文',
+  'zh-HK': '繁體中文（香港）',
+  'zh-TW': '繁體中文（台灣）',
+};
 
+function nativeName(code: LocaleCode): string {
+  return NATIVE_NAMES[code] ?? code;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
