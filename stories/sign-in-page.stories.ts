@@ -57,8 +57,14 @@ const meta: Meta = {
       return { appId };
     },
   ],
-  // The page changes the document (title, favicon, custom CSS, scheme): put it back afterwards.
+  // The page changes the document (title, favicon, custom CSS, scheme) and the address: put them
+  // back afterwards.
   beforeEach: async () => {
+    // The page picks its first screen from the address, which Logto's redirect makes `/sign-in`;
+    // Storybook's frame is /iframe.html (a not-found address to the page), so the story shows the
+    // page at /sign-in, query kept, and the frame gets its own address back in the cleanup.
+    const address = `${location.pathname}${location.search}${location.hash}`;
+    history.replaceState(history.state, '', `/sign-in${location.search}`);
     const sheets = document.adoptedStyleSheets;
     document.adoptedStyleSheets = [...sheets, await loadPageSheet()];
     const title = document.title;
@@ -72,6 +78,7 @@ const meta: Meta = {
       if (iconHref === null || iconHref === undefined) current?.remove();
       else current?.setAttribute('href', iconHref);
       clearPageStorage();
+      history.replaceState(history.state, '', address);
     };
   },
   render: () => html`<sign-in-page></sign-in-page>`,
@@ -84,10 +91,9 @@ async function pageForm(canvas: HTMLElement): Promise<SignInForm> {
   return until(() => canvas.querySelector('sign-in-page sign-in-form'), 'the page did not show the sign-in form');
 }
 
-function languagePicker(canvas: HTMLElement): HTMLSelectElement {
-  const select = canvas.querySelector<HTMLSelectElement>('sign-in-page select#page-language');
-  if (!select) throw new PlayError('the page has no language picker');
-  return select;
+/** The page's language picker, drawn a moment after the form's first screen. */
+async function languagePicker(canvas: HTMLElement): Promise<HTMLSelectElement> {
+  return until(() => canvas.querySelector<HTMLSelectElement>('sign-in-page select#page-language'), 'the page has no language picker');
 }
 
 export const Default: Story = {
@@ -96,7 +102,7 @@ export const Default: Story = {
     await atStep(form, 'sign-in');
     expectEqual(form.appId, loaded.appId, 'the app the form signs in to');
     // The toolbar's language reaches the page as `ui_locales`.
-    expectEqual(languagePicker(canvasElement).value, String(globals.locale ?? 'en'), 'the language picker');
+    expectEqual((await languagePicker(canvasElement)).value, String(globals.locale ?? 'en'), 'the language picker');
   },
 };
 
@@ -128,6 +134,6 @@ export const Arabic: Story = {
     const form = await pageForm(canvasElement);
     await atStep(form, 'sign-in');
     await until(() => document.documentElement.dir === 'rtl', 'the page did not turn right to left');
-    expectEqual(languagePicker(canvasElement).value, 'ar', 'the language picker');
+    expectEqual((await languagePicker(canvasElement)).value, 'ar', 'the language picker');
   },
 };
