@@ -5,11 +5,10 @@
  * offline. `PUT /api/experience {captchaToken}` accepts a token once, and only for the tenant's
  * configured site key; anything else is `422 session.captcha_failed`, as Logto answers.
  */
-import { randomBytes } from 'node:crypto';
-
 import type { SecuritySettings } from './config.js';
 import { captchaFailed, captchaRequired } from './errors.js';
 import { type Exchange, sendEmpty, sendJson, sendText } from './http.js';
+import { randomBytes, toBase64url } from './random.js';
 import type { Interaction, Store } from './state.js';
 
 /** Verifies and uses up a token given at `PUT /api/experience`; throws `session.captcha_failed`. */
@@ -59,7 +58,7 @@ export function captchaDevRoute(store: Store, x: Exchange, route: string): boole
       sendJson(x.res, 400, { message: 'siteKey is required.' });
       return true;
     }
-    const token = `emulated.${randomBytes(18).toString('base64url')}`;
+    const token = `emulated.${toBase64url(randomBytes(18))}`;
     store.captchaTokens.set(token, siteKey);
     sendJson(x.res, 200, { token });
     return true;

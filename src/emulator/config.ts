@@ -3,8 +3,6 @@
  * It is validated with the kit's own schema, so a config the emulator accepts is one the kit can
  * render; a bad file is rejected with the path of the first broken field.
  */
-import { readFileSync } from 'node:fs';
-
 import { z } from 'zod/mini';
 
 import { signInExperienceSchema } from '../api/schemas.js';
@@ -194,21 +192,9 @@ export function parseTenantConfig(input: unknown, source = 'tenant config'): Ten
   };
 }
 
-export function loadTenantConfig(path?: string): TenantConfig {
-  if (!path) return parseTenantConfig(demoTenant, 'demo tenant');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new TenantConfigError(`${path}: cannot be read (${(error as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new TenantConfigError(`${path}: is not valid JSON (${(error as Error).message})`);
-  }
-  return parseTenantConfig(json, path);
+/** The demo tenant (demo-tenant.json); node.ts's `loadTenantConfig` reads another from a file. */
+export function demoTenantConfig(): TenantConfig {
+  return parseTenantConfig(demoTenant, 'demo tenant');
 }
 
 /** Deep-merges `patch` over `base` (objects merge, everything else replaces). */

@@ -9,11 +9,19 @@
  * captcha.ts, oidc.ts (its redirects: hand-offs.ts), phrases.ts and dev-routes.ts, over the shared
  * state in state.ts.
  */
-import { loadTenantConfig, type TenantConfig } from './config.js';
+import { demoTenantConfig, type TenantConfig } from './config.js';
 import { consentRoute } from './consent.js';
 import { devRoute } from './dev-routes.js';
 import { notFound, RequestError } from './errors.js';
-import { type Exchange, readExchange, type Request, type Response, sendJson, sendText } from './http.js';
+import {
+  EMULATED_PATH_PREFIXES,
+  type Exchange,
+  readExchange,
+  type Request,
+  type Response,
+  sendJson,
+  sendText,
+} from './http.js';
 import { interactionRoutes, startExperience } from './interaction.js';
 import { mfaRoutes } from './mfa.js';
 import { oneTimeTokenDevRoute, oneTimeTokenRoutes } from './one-time-token.js';
@@ -38,6 +46,7 @@ import {
 import { verificationRoutes } from './verifications.js';
 
 export { DEMO_APP_ID, type RecordedRequest } from './state.js';
+export { EMULATED_PATH_PREFIXES } from './http.js';
 
 /** Fields Logto 1.42 always includes in the sign-in-exp payload; a tenant file may leave them out. */
 const SERVER_FILLED_FIELDS = {
@@ -63,7 +72,7 @@ const ROUTE_GROUPS: RouteGroup[] = [
 ];
 
 export interface EmulatorOptions extends ProviderOptions {
-  /** Tenant config; defaults to the demo tenant (or the file in `EMULATOR_CONFIG`). */
+  /** Tenant config; defaults to the demo tenant (node.ts's `createEmulator`: the file in `EMULATOR_CONFIG`). */
   config?: TenantConfig;
   /** Redirect `GET /` to a fresh `/oidc/auth` start, like a client app's "Sign in" button. */
   redirectRoot?: boolean;
@@ -77,7 +86,7 @@ export class LogtoEmulator {
   readonly #redirectRoot: boolean;
 
   constructor(options: EmulatorOptions = {}) {
-    const config = options.config ?? loadTenantConfig(process.env.EMULATOR_CONFIG);
+    const config = options.config ?? demoTenantConfig();
     const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(`[emulator] ${line}`)));
     this.#redirectRoot = options.redirectRoot ?? false;
     const providers = new FakeProviders((identity) => {
@@ -101,10 +110,7 @@ export class LogtoEmulator {
   async handle(req: Request, res: Response): Promise<boolean> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const ours =
-      path.startsWith('/api/') ||
-      path.startsWith('/oidc/') ||
-      path.startsWith('/__emulator/') ||
-      path.startsWith('/demo/') ||
+      EMULATED_PATH_PREFIXES.some((prefix) => path.startsWith(prefix)) ||
       (this.#redirectRoot && path === '/' && req.method === 'GET');
     if (!ours) return false;
 

@@ -1,8 +1,35 @@
-/** Small helpers over Node's `http` request/response, shared by the emulator's routes. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/**
+ * Small helpers over an HTTP request/response, shared by the emulator's routes. The types are the
+ * part of Node's `IncomingMessage` / `ServerResponse` the emulator uses, so the dev server passes
+ * Node's objects and the in-browser adapter (browser.ts) its own stand-ins; nothing here needs Node.
+ */
 
-export type Request = IncomingMessage;
-export type Response = ServerResponse;
+/**
+ * The paths the emulated server answers (`LogtoEmulator.handle`); the host serves everything else
+ * (pages, assets). The in-browser relay worker (service-worker.ts) intercepts exactly these.
+ */
+export const EMULATED_PATH_PREFIXES: readonly string[] = ['/api/', '/oidc/', '/__emulator/', '/demo/'];
+
+/** What the routes read of a request (Node's `IncomingMessage` has all of it). */
+export interface Request {
+  method?: string;
+  /** Path and query, as on the request line. */
+  url?: string;
+  /** Lower-case names. */
+  headers: { host?: string; cookie?: string; [name: string]: string | string[] | undefined };
+  socket: { remoteAddress?: string; encrypted?: boolean };
+  /** The body arrives as `data` events (byte chunks) and then `end`. */
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  destroy(): unknown;
+}
+
+/** What the routes call on a response (Node's `ServerResponse` has all of it). */
+export interface Response {
+  statusCode: number;
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  writeHead(status: number, headers?: Record<string, string | number | string[]>): unknown;
+  end(body?: string | Uint8Array): unknown;
+}
 
 /** A parsed request the routes work with. */
 export interface Exchange {
@@ -41,9 +68,9 @@ function isTls(req: Request): boolean {
 
 function readText(req: Request): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    req.on('data', (chunk: Uint8Array) => {
       size += chunk.length;
       if (size > 1_000_000) {
         reject(new Error('body too large'));
@@ -52,7 +79,15 @@ function readText(req: Request): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      const bytes = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.length;
+      }
+      resolve(new TextDecoder().decode(bytes));
+    });
     req.on('error', reject);
   });
 }
@@ -73,7 +108,7 @@ export function sendJson(res: Response, status: number, body: unknown, headers: 
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': byteLength(text),
     'cache-control': 'no-store',
     ...headers,
   });
@@ -88,7 +123,7 @@ export function sendEmpty(res: Response, status = 204): void {
 export function sendText(res: Response, status: number, text: string, type = 'text/plain'): void {
   res.writeHead(status, {
     'content-type': `${type}; charset=utf-8`,
-    'content-length': Buffer.byteLength(text),
+    'content-length': byteLength(text),
     'cache-control': 'no-store',
   });
   res.end(text);
@@ -97,6 +132,10 @@ export function sendText(res: Response, status: number, text: string, type = 'te
 export function redirect(res: Response, location: string, status = 303, cookies: string[] = []): void {
   res.writeHead(status, { location, 'set-cookie': cookies, 'cache-control': 'no-store' });
   res.end(`Redirecting to ${location}.`);
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
 }
 
 /** Escapes text for the emulator's small HTML pages. */

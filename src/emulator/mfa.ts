@@ -3,14 +3,13 @@
  * code), binding new ones (`verification/*` then `profile/mfa`), the MFA flags, and the checks
  * `submit` runs — as recorded from Logto 1.42 (j09-j12, j17) and read from its source.
  */
-import { randomBytes, randomInt } from 'node:crypto';
-
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 
 import type { MfaFactor } from './config.js';
 import { factorNotEnabled, RequestError, verificationFailed, verificationNotFound } from './errors.js';
 import { sendJson, sendEmpty } from './http.js';
+import { randomBytes, randomInt, toHex } from './random.js';
 import {
   boundFactors,
   type Context,
@@ -184,7 +183,7 @@ async function webAuthnAuthenticationVerify({ store, x, interaction, body }: Con
 
 function backupCodeGenerate({ store, x, interaction }: Context): void {
   const user = store.identifiedUser(interaction);
-  const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => randomBytes(5).toString('hex'));
+  const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => toHex(randomBytes(5)));
   const record = store.addRecord(interaction, { type: 'BackupCode', verified: false, userId: user.id, codes });
   sendJson(x.res, 200, { verificationId: record.id, codes });
 }

@@ -4,12 +4,11 @@
  * QR code, polling, expiry, and a "phone" confirmation page), DingTalk's and a generic OAuth 2.0
  * authorization page (consent or cancel, then back to the callback with `code` and `state`).
  */
-import { randomBytes } from 'node:crypto';
-
 import QRCode from 'qrcode';
 
 import { escapeHtml, type Exchange, redirect, sendJson, sendText } from './http.js';
 import { renderPage } from './pages.js';
+import { randomBytes, toBase64url } from './random.js';
 
 export interface SocialIdentity {
   target: string;
@@ -31,7 +30,7 @@ export interface ProviderOptions {
 }
 
 function id(length: number): string {
-  return randomBytes(length).toString('base64url').slice(0, length);
+  return toBase64url(randomBytes(length)).slice(0, length);
 }
 
 export class FakeProviders {

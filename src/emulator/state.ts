@@ -2,14 +2,13 @@
  * The emulator's in-memory state (apps, interactions, users, sent codes, captcha tokens) and the
  * small helpers every route group shares. Route modules receive the `Store` and change it.
  */
-import { randomBytes } from 'node:crypto';
-
 import type { IdentifierPayload, InteractionEvent, SignInExperience } from '../api/schemas.js';
 import { signInExperienceSchema } from '../api/schemas.js';
 import { type MfaFactor, type SecuritySettings, securitySettingsOf, type SeedUser, type TenantConfig } from './config.js';
 import { invalidInput, RequestError } from './errors.js';
 import type { Exchange, Request } from './http.js';
 import type { FakeProviders, SocialIdentity } from './providers.js';
+import { randomBytes } from './random.js';
 import type { Organization, ThirdPartyApp } from './third-party.js';
 
 export const DEMO_APP_ID = 'demo-app';

@@ -2,12 +2,11 @@
  * Identity verifications: password, email/phone verification codes (send and verify) and the
  * new-password identity of API-only sign-up.
  */
-import { randomInt } from 'node:crypto';
-
 import { assertCaptcha } from './captcha.js';
 import { invalidCredentials, invalidInput, RequestError, usernameInUse, verificationNotFound } from './errors.js';
 import { sendJson } from './http.js';
 import { checkPassword, type PasswordUserInfo } from './password-policy.js';
+import { randomInt } from './random.js';
 import {
   type Context,
   EMAIL_PATTERN,

@@ -3,8 +3,6 @@
  * them (see the j17 recording), responses verified for real with @simplewebauthn/server against the
  * request's relying party (rpID = the request host name, origin = the `Origin` header).
  */
-import { randomBytes } from 'node:crypto';
-
 import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
@@ -13,13 +11,14 @@ import {
 } from '@simplewebauthn/server';
 
 import { webAuthnFailed } from './errors.js';
+import { randomBytes, toBase64url } from './random.js';
 import { type Context, relyingParty, type StoredCredential, type User } from './state.js';
 import { sendJson } from './http.js';
 
 const TIMEOUT_MS = 60_000;
 
 export function newChallenge(): string {
-  return randomBytes(32).toString('base64url');
+  return toBase64url(randomBytes(32));
 }
 
 export function registrationOptions(
@@ -30,7 +29,7 @@ export function registrationOptions(
 ): Record<string, unknown> {
   return {
     rp: { name: rpId, id: rpId },
-    user: { id: Buffer.from(user.id).toString('base64url'), name: user.name, displayName: user.name },
+    user: { id: toBase64url(new TextEncoder().encode(user.id)), name: user.name, displayName: user.name },
     challenge,
     pubKeyCredParams: [
       { type: 'public-key', alg: -7 },
