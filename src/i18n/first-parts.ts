@@ -1,8 +1,9 @@
 /**
  * Where each language's first part lives: the strings of the first screen (see message-parts.ts).
  * An explicit map (not a template-literal import) so every bundler and the test server see each
- * file. Loaded beside the `@lit/localize` runtime when a page asks for a language other than
- * English, so an English page carries neither. The later parts are mapped in later-parts.ts.
+ * file. It travels with the `@lit/localize` runtime (runtime.ts), which a page fetches when it asks
+ * for a language other than English, so an English page carries neither. The later parts are
+ * mapped in later-parts.ts.
  * Where the build does not split languages (the test server), every part is the whole language,
  * which is merely redundant.
  */

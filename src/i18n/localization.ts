@@ -1,54 +1,31 @@
 /**
  * The kit's one `@lit/localize` runtime. Languages load lazily, in three parts each; `en` is built
- * in. The runtime itself is fetched and configured when a page first asks for another language,
- * so importing the kit has no side effects and an English page never downloads it.
+ * in. The runtime itself (runtime.ts) is fetched and configured when a page first asks for another
+ * language, or when the tenant customised phrases on a page that sets its language
+ * (tenant-phrases.ts), so importing the kit has no side effects and an English page without
+ * custom phrases never downloads it.
  */
-import type { configureLocalization } from '@lit/localize';
-
-
-import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import { lazy } from '../internal/lazy.js';
+import { allLocales, sourceLocale } from '../generated/locale-codes.js';
+import type { Runtime } from './runtime.js';
 
 export type LocaleCode = (typeof allLocales)[number];
 export { allLocales, sourceLocale };
 
 type Templates = Record<string, unknown>;
 export type Part = () => Promise<{ templates: Templates }>;
+export type LaterPart = 'steps' | 'errors';
 
-/** Where each language's parts are: fetched with the runtime and the later parts, not before. */
-const firstPartsMap = lazy(() => import('./first-parts.js'));
-const laterPartsMap = lazy(() => import('./later-parts.js'));
-
-/** The strings of each loaded language; the runtime reads this same object, so merging shows. */
-const loaded = new Map<string, { templates: Templates; parts: Partial<Record<LaterPart, Promise<void>>> }>();
-type LaterPart = 'steps' | 'errors';
-const PART_INDEX: Record<LaterPart, 0 | 1> = { steps: 0, errors: 1 };
+/** The later parts asked for so far: every language loaded from now on brings them along. */
 const wanted = new Set<LaterPart>();
 
-async function loadLocale(locale: string): Promise<{ templates: Templates }> {
-  const { firstParts } = await firstPartsMap.load();
-  const first = firstParts[locale as Exclude<LocaleCode, 'en'>];
-  const entry = loaded.get(locale) ?? { templates: { ...(await first()).templates }, parts: {} };
-  loaded.set(locale, entry);
-  await Promise.all([...wanted].map((part) => loadPart(locale, part)));
-  return { templates: entry.templates };
-}
+let runtime: Runtime | undefined;
+let configuring: Promise<Runtime> | undefined;
+/** Set by `setLocale`: a build without it (which never localizes) does not carry the runtime. */
+let allowRuntime: (() => Promise<Runtime>) | undefined;
 
-function loadPart(locale: string, part: LaterPart): Promise<void> {
-  const entry = loaded.get(locale);
-  if (!entry) return Promise.resolve();
-  const pending = (entry.parts[part] ??= laterPartsMap
-    .load()
-    .then(({ laterParts }) => laterParts[locale as Exclude<LocaleCode, 'en'>][PART_INDEX[part]]())
-    .then(({ templates }) => {
-      Object.assign(entry.templates, templates);
-    })
-    .catch((error: unknown) => {
-      // Offline: forget the failure, so the next step that needs the part tries again.
-      entry.parts[part] = undefined;
-      throw error;
-    }));
-  return pending;
+function localization(): Promise<Runtime> {
+  configuring ??= import('./runtime.js').then(({ configure }) => (runtime = configure(wanted)));
+  return configuring;
 }
 
 /**
@@ -58,43 +35,24 @@ function loadPart(locale: string, part: LaterPart): Promise<void> {
  */
 export async function loadMessages(part: LaterPart): Promise<void> {
   wanted.add(part);
-  const locale = getLocale();
-  const entry = loaded.get(locale);
-  if (locale === sourceLocale || !entry) return;
-  const fresh = entry.parts[part] === undefined;
-  await loadPart(locale, part);
-  // Elements already on screen re-render with the strings that just arrived.
-  if (fresh) {
-    globalThis.dispatchEvent?.(new CustomEvent('lit-localize-status', { detail: { status: 'ready', readyLocale: locale } }));
-  }
+  await runtime?.loadMessages(part);
 }
 
-type Runtime = ReturnType<typeof configureLocalization>;
-let runtime: Runtime | undefined;
-let configuring: Promise<Runtime> | undefined;
-
-function localization(): Promise<Runtime> {
-  configuring ??= import('@lit/localize/init/runtime.js').then(({ configureLocalization }) => {
-    runtime = configureLocalization({
-      sourceLocale,
-      targetLocales,
-      loadLocale: (locale) => loadLocale(locale) as never,
-    });
-    return runtime;
-  });
-  return configuring;
+/** What configures the runtime (on first use); undefined until the page has set a language. */
+export function runtimeLoader(): (() => Promise<Runtime>) | undefined {
+  return allowRuntime;
 }
 
 export function getLocale(): LocaleCode {
-  return (runtime?.getLocale() ?? sourceLocale) as LocaleCode;
+  // The runtime's source locale is '' (see runtime.ts), which is English.
+  return (runtime?.getLocale() || sourceLocale) as LocaleCode;
 }
 
 /** Switches every kit element to `locale` (loading its strings first). */
 export async function setLocale(locale: LocaleCode): Promise<void> {
+  allowRuntime = localization;
   // English is built in: until another language is asked for, there is nothing to configure.
   if (!runtime && locale === sourceLocale) return;
-  // The map of language files comes beside the runtime, not after it.
-  if (locale !== sourceLocale) firstPartsMap.load().catch(() => undefined);
   await (await localization()).setLocale(locale);
 }
 
