@@ -14,6 +14,8 @@ import { interactionEventSchema, map, nonEmpty, type SignInIdentifier } from './
 /** Logto's own UI phrase bundle. The kit ships its own strings; this is read only for tenant overrides. */
 export const phrasesSchema = z.object({
   translation: map(z.unknown()),
+  /** Present when the tenant customised phrases for the language (its custom-phrase row's tag). */
+  languageTag: z.optional(z.string()),
 });
 export type Phrases = z.infer<typeof phrasesSchema>;
 

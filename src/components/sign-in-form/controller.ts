@@ -75,6 +75,8 @@ export class FormController {
   #passkey: { button: boolean; autofill: boolean } = { button: false, autofill: false };
   /** The step the user finished last, shown (busy) while the page leaves for the app. */
   #finishedStep?: Step;
+  /** Stops showing the tenant's custom phrases (i18n/tenant-phrases.ts) in each language. */
+  #tenantPhrases?: Promise<(() => void) | undefined>;
   readonly #unsubscribe: () => void;
 
   constructor(
@@ -110,6 +112,7 @@ export class FormController {
       flowJourneys.load().catch(() => undefined);
       errorSentences.load().catch(() => undefined);
       this.#preparePhone(options.config);
+      this.#tenantPhrases = import('../../i18n/tenant-phrases.js').then(({ followTenantPhrases }) => followTenantPhrases(client), () => undefined);
     });
     this.#preparePasskeys(security.passkeySignIn).catch(() => undefined);
   }
@@ -122,6 +125,7 @@ export class FormController {
   dispose(): void {
     this.#unsubscribe();
     this.#stopTicker();
+    void this.#tenantPhrases?.then((stop) => stop?.());
     void this.#captcha?.then((captcha) => captcha.dispose());
     if (this.#passkey.autofill) void import('../../flow/webauthn.js').then((webauthn) => webauthn.cancelCeremony());
   }
