@@ -29,3 +29,6 @@ export {
   signInExperienceSchema,
 } from './api/index.js';
 export { allLocales, getLocale, negotiateLocale, setLocale, textDirection, type LocaleCode } from './i18n/localization.js';
+export type { SignInConsent } from './components/consent/sign-in-consent.js';
+/** Registers `<sign-in-consent>` (the consent screen of third-party apps), fetching its code on first use. */
+export { defineConsent } from './components/consent/load.js';

@@ -15,6 +15,7 @@ import {
   type SiStepChangeEvent,
   type Step,
   ConfigClient,
+  defineConsent,
   getLocale,
   stepPath,
   type LocaleCode,
@@ -328,6 +329,8 @@ export class SignInPage extends LitElement {
   };
 
   protected override render(): TemplateResult {
+    // Third-party consent (`/consent`): its own element, fetched only on this path.
+    if (location.pathname === '/consent') return this.#renderConsent();
     return html`
       <main class="page-main">
         ${this.ready
@@ -345,6 +348,13 @@ export class SignInPage extends LitElement {
       </main>
       ${this.footer ? this.#renderFooter() : nothing}
     `;
+  }
+
+  #renderConsent(): TemplateResult {
+    void defineConsent();
+    return html`<main class="page-main">
+      ${this.ready ? html`<sign-in-consent .config=${this.config} app-id=${this.#params.app_id ?? nothing}></sign-in-consent>` : nothing}
+    </main>`;
   }
 
   #renderFooter(): TemplateResult {
