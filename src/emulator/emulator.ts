@@ -12,6 +12,7 @@
 import { demoTenantConfig, type TenantConfig } from './config.js';
 import { consentRoute } from './consent.js';
 import { devRoute } from './dev-routes.js';
+import { extraProfileRoutes } from './extra-profile.js';
 import { notFound, RequestError } from './errors.js';
 import {
   EMULATED_PATH_PREFIXES,
@@ -63,6 +64,7 @@ const SERVER_FILLED_FIELDS = {
 const ROUTE_GROUPS: RouteGroup[] = [
   interactionRoutes,
   verificationRoutes,
+  extraProfileRoutes,
   profileRoutes,
   mfaRoutes,
   passkeyRoutes,

@@ -17,6 +17,7 @@ import {
   verificationFailed,
   verificationNotFound,
 } from './errors.js';
+import { assertExtraProfile, commitExtraProfile } from './extra-profile.js';
 import { sendEmpty, sendJson, sendText } from './http.js';
 import { assertBindingsEnabled, assertMfaPolicy, assertMfaVerified, assertPasskeyPreferred, commitMfa, sanitizedMfa } from './mfa.js';
 import { hasVerifiedOneTimeToken, identifyByOneTimeToken } from './one-time-token.js';
@@ -119,6 +120,7 @@ function identify(context: Context): void {
     // An SSO registration has no mandatory profile.
     const missing = ssoVerified(interaction) ? [] : missingProfileFields(config, interaction.profile);
     if (missing.length > 0) throw missingProfile(missing);
+    if (!ssoVerified(interaction)) assertExtraProfile(context);
     const user = store.addUser({});
     Object.assign(user, {
       username: interaction.profile.username,
@@ -130,6 +132,7 @@ function identify(context: Context): void {
     const identity = interaction.profile.socialIdentity;
     if (identity) user.identities[identity.target] = identity.userInfo.id;
     linkSsoIdentity(interaction.profile, user);
+    commitExtraProfile(interaction.profile, user);
     interaction.userId = user.id;
     interaction.profile = {};
     store.log(`registered ${user.username ?? user.primaryEmail ?? user.primaryPhone ?? user.id}`);
@@ -253,6 +256,7 @@ function submit(context: Context): void {
     password: merged.password,
   });
   linkSsoIdentity(interaction.profile, user);
+  commitExtraProfile(interaction.profile, user);
   commitMfa(interaction, user);
   interaction.signedInUserId = user.id;
   store.log(`signed in ${user.username ?? user.primaryEmail ?? user.primaryPhone ?? user.id}`);

@@ -1,5 +1,6 @@
 /** The OIDC side a sign-in page sees: `/oidc/auth` (sets the interaction cookie), the resume URL and the demo app's callback. */
 import { consentPending, demoRequest, grantSummary, redirectToConsent } from './consent.js';
+import { extraProfileSummary } from './extra-profile.js';
 import { escapeHtml, type Exchange, redirect, sendJson, sendText } from './http.js';
 import { loginPromptPath } from './hand-offs.js';
 import { renderPage } from './pages.js';
@@ -104,7 +105,7 @@ export function demoCallback(store: Store, x: Exchange): void {
   const again = grant && grant.appId !== DEMO_APP_ID ? `/?client_id=${encodeURIComponent(grant.appId)}` : '/';
   const html = user
     ? `<h1>Signed in</h1><p>Signed in as <strong data-testid="signed-in-user">${who[0]}</strong></p>` +
-      `<p>${who.slice(1).join(' · ')}</p>${grantSummary(store, grant?.grant)}<p><a href="${escapeHtml(again)}">Sign in again</a></p>`
+      `<p>${who.slice(1).join(' · ')}</p>${grantSummary(store, grant?.grant)}${extraProfileSummary(user)}<p><a href="${escapeHtml(again)}">Sign in again</a></p>`
     : error
       ? `<h1>Not signed in</h1><p>The app received the error <code data-testid="callback-error">${escapeHtml(error)}</code>` +
         `${description ? `: ${escapeHtml(description)}` : ''}.</p><p><a href="/">Start again</a></p>`
