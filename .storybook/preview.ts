@@ -22,6 +22,12 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: 'en', backgrounds: { value: 'page' } },
+  // The Logto emulator the stories talk to runs here, in the preview frame, behind a service worker
+  // (src/emulator/browser.ts), so the built Storybook needs no server of its own.
+  beforeAll: async () => {
+    const { startBrowserEmulator } = await import('../src/emulator/browser.js');
+    await startBrowserEmulator();
+  },
   loaders: [
     async ({ globals }) => {
       await applyLocale(String(globals.locale ?? 'en'));

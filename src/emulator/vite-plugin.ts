@@ -1,7 +1,11 @@
 /**
- * Mounts the emulator in Vite's dev and preview servers (`npm start`, `npm run preview`) and in
- * Storybook. Not used when `LOGTO_ENDPOINT` points the dev server at a real Logto.
+ * Mounts the emulator in Vite's dev and preview servers (`npm start`, `npm run preview`). Not used
+ * when `LOGTO_ENDPOINT` points the dev server at a real Logto. Storybook runs the emulator in the
+ * browser instead, through the worker `emulatorServiceWorker()` serves and builds.
  */
+import { fileURLToPath } from 'node:url';
+
+import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 
 import type { EmulatorOptions } from './emulator.js';
@@ -38,6 +42,42 @@ export function logtoEmulator(options: EmulatorOptions = {}): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use(connectMiddleware(emulator));
+    },
+  };
+}
+
+/**
+ * The in-browser emulator's relay worker (service-worker.ts, see browser.ts) as a classic script
+ * at the site's root: served by the dev server, and written beside the built pages so that any
+ * static file server hosts it.
+ */
+export function emulatorServiceWorker(fileName = 'emulator-sw.js'): Plugin {
+  const entry = fileURLToPath(new URL('./service-worker.ts', import.meta.url));
+  const compile = async (): Promise<string> => {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'es2022',
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    return result.outputFiles[0]!.text;
+  };
+  return {
+    name: 'logto-emulator:service-worker',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if ((req.url ?? '').split('?')[0] !== `/${fileName}`) return next();
+        compile().then((code) => {
+          res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(code);
+        }, next);
+      });
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: await compile() });
     },
   };
 }
