@@ -13,7 +13,7 @@ const layer = (from, banned, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'src/generated/**', 'storybook-static/**', '**/*.mjs', 'eslint.config.js'] },
+  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'src/generated/**', 'test/consumer/projects/**', 'test/consumer/snippets/**', 'storybook-static/**', '**/*.mjs', 'eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -3,7 +3,8 @@
  * - `vite` / `npm start`: the hosted sign-in page on the dev server, with the emulator mounted
  *   (or, with LOGTO_ENDPOINT set, proxying the Logto paths to a real server, same-origin);
  * - `vite build`: the hosted page as a static single-page app in dist/app (index.html at its root);
- * - `vite build --mode lib`: the kit as ES modules in dist/lib (lit, @lit/* and zod external);
+ * - `vite build --mode lib`: the kit as ES modules in dist/lib (every dependency external);
+ * - `vite build --mode browser`: the kit for a plain script tag in dist/lib/browser (self-contained);
  * - `vite build --mode package` (`npm run package`): the hosted page, then dist/sign-in-ui.zip for
  *   Logto's "Bring your UI", checked against its limits.
  */
@@ -109,19 +110,19 @@ function trimTemplateIndentation(): Plugin {
  * language, `msg()` ignores its options, so the message ids go. About 0.4 KB off the first screen
  * of `<sign-in-form>` alone. Export and import names between chunks stay as they are.
  */
-function terserPass(): Plugin {
 /**
  * `SIGN_IN_KIT_READABLE=1`: the hosted page without minification, for the benchmark's CPU profile
  * (function names a reader can find in src/). Never what a user downloads.
  */
 const READABLE = Boolean(process.env.SIGN_IN_KIT_READABLE);
 
+function terserPass(): Plugin {
   return {
     name: 'sign-in-kit:terser-pass',
     apply: 'build',
     async generateBundle(_options, bundle) {
-      const { minify } = await import('terser');
       if (READABLE) return;
+      const { minify } = await import('terser');
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const result = await minify(chunk.code, { module: true, ecma: 2020, compress: { passes: 3 } });
@@ -255,24 +256,61 @@ function customElementsManifest(): Plugin {
   };
 }
 
+/** package.json's runtime packages: the library build imports them, never bundles them. */
+const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+const runtimePackages = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+const isRuntimePackage = (id: string): boolean => runtimePackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** As in the hosted page's build (below): @lit/localize's runtime stays out of the first chunk. */
+const localizeWithoutSideEffects = { moduleSideEffects: (id: string) => (/\/@lit\/localize\//.test(id) ? false : undefined) };
+
 const library: UserConfig = {
   plugins: [splitLanguages(), minifyCssTemplates(), customElementsManifest()],
   build: {
     outDir: resolve(root, 'dist/lib'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    sourcemap: false,
     minify: true,
     lib: {
-      entry: { index: resolve(root, 'src/index.ts'), define: resolve(root, 'src/define.ts') },
+      entry: {
+        index: resolve(root, 'src/index.ts'),
+        define: resolve(root, 'src/define.ts'),
+        react: resolve(root, 'src/react.ts'),
+      },
       formats: ['es'],
     },
-    rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/] },
+    // Every dependency and peer dependency stays an import: the consumer's install provides it.
+    rolldownOptions: { external: isRuntimePackage },
+  },
+};
+
+/**
+ * `vite build --mode browser` (part of `npm run build:lib`, after the library): dist/lib/browser,
+ * the kit for a plain `<script type="module">` tag: lit, @lit/localize and zod inside, the later
+ * steps and languages as chunks fetched when needed, and the hosted page's size work (terser, the
+ * plain dynamic imports, the trimmed templates), so its first screen weighs what `<sign-in-form>`
+ * alone does.
+ */
+const browserBuild: UserConfig = {
+  plugins: [splitLanguages(), minifyCssTemplates(), plainDynamicImports(), trimTemplateIndentation(), terserPass()],
+  build: {
+    outDir: resolve(root, 'dist/lib/browser'),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    modulePreload: false,
+    lib: { entry: { 'sign-in-kit': resolve(root, 'src/browser.ts') }, formats: ['es'] },
+    rolldownOptions: { treeshake: localizeWithoutSideEffects },
   },
 };
 
 export default defineConfig(({ mode }) => {
   if (mode === 'lib') return library;
+  if (mode === 'browser') return browserBuild;
   const endpoint = process.env.LOGTO_ENDPOINT;
   return {
     root: resolve(root, 'src/app'),
@@ -300,6 +338,7 @@ export default defineConfig(({ mode }) => {
       outDir: resolve(root, 'dist/app'),
       emptyOutDir: true,
       target: 'es2022',
+      minify: !READABLE,
       assetsDir: 'assets',
       // No preload helper: the lazy chunks are fetched after the first screen anyway.
       modulePreload: false,
@@ -311,4 +350,3 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
-      minify: !READABLE,

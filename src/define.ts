@@ -14,3 +14,8 @@ import { SocialButtons } from './components/social-buttons/social-buttons.js';
 defineOnce('sign-in-form', SignInForm);
 defineOnce('social-buttons', SocialButtons);
 defineOnce('qr-sign-in', QrSignIn);
+
+// Types only (no bytes): importing this entry brings the elements' classes, their tags in
+// `HTMLElementTagNameMap`, and the `si-*` events in `HTMLElementEventMap`.
+export type { QrSignIn, SignInForm, SocialButtons };
+export type * from './events/index.js';

@@ -51,7 +51,10 @@ async function buildAll() {
   await build({ ...quiet, configFile: config, build: { outDir: join(out, 'app') } });
   // 2. <sign-in-form> alone, on an otherwise empty page, with the same build settings.
   await build({ ...quiet, configFile: config, root: join(root, 'test/bench/form'), build: { outDir: join(out, 'form') } });
-  // 3. The baseline: a bare Lit form.
+  // 3. The self-contained browser build (dist/lib/browser), on a page that loads it by script tag.
+  await build({ ...quiet, configFile: config, mode: 'browser', build: { outDir: join(out, 'browser') } });
+  copyFileSync(join(root, 'test/bench/browser/index.html'), join(out, 'browser/index.html'));
+  // 4. The baseline: a bare Lit form.
   await build({
     ...quiet,
     configFile: false,
@@ -111,6 +114,8 @@ async function sizeReport(browser) {
   const formDir = join(out, 'form');
   const app = await serveBuilt(appDir, { emulator: true });
   const form = await serveBuilt(formDir, { emulator: true });
+  const browserDir = join(out, 'browser');
+  const script = await serveBuilt(browserDir, { emulator: true });
   const baseline = await serveBuilt(join(out, 'baseline'));
   const rows = [];
   const checks = [];
@@ -124,6 +129,9 @@ async function sizeReport(browser) {
     rows.push({ what: '<sign-in-form> alone, first render', ...measure(formDir, new Set(alone.scripts)), budget: BUDGETS.form });
     rows.push({ what: '<sign-in-form> alone, ready to act', ...measure(formDir, new Set(alone.interactive)) });
     checks.push({ what: 'form alone: config requests before the form', value: alone.configRequests, ok: alone.configRequests === 1 });
+    const tag = await firstRender(browser, `${script.url}sign-in`, FIELD);
+    rows.push({ what: 'script-tag build, first render', ...measure(browserDir, new Set(tag.scripts)), budget: BUDGETS.form });
+    checks.push({ what: 'script tag: config requests before the form', value: tag.configRequests, ok: tag.configRequests === 1 });
     const bare = await firstRender(browser, baseline.url, 'bare-form input[name="identifier"]');
     rows.push({ what: 'bare Lit form (baseline)', ...measure(join(out, 'baseline'), new Set(bare.scripts)) });
 
@@ -157,6 +165,7 @@ async function sizeReport(browser) {
   } finally {
     await app.close();
     await form.close();
+    await script.close();
     await baseline.close();
   }
   return { rows, checks };
