@@ -10,7 +10,7 @@
  *   npm run bench -- --sizes-only  sizes and budgets only (fast, for CI)
  *   npm run bench -- --runs 15     more timing runs (default 9)
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
