@@ -36,14 +36,14 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint' |
     login_hint: query.get('login_hint') ?? undefined,
     identifier: query.get('identifier') ?? undefined,
   };
-  for (const key of SESSION_KEYS) {
   const keep: [string, string][] = [];
   // An address with the app id came from Logto (or from this page) and carries every parameter;
   // only one without it (a provider's callback) needs what the tab kept. Opening storage is slow
   // enough to show in the first screen's script time, so it is opened only then.
   const fromLogto = query.has('app_id');
-    const value =
+  for (const key of SESSION_KEYS) {
     const fromQuery = query.get(key) ?? undefined;
+    const value =
       fromQuery ??
       (fromLogto ? undefined : safeSessionItem(`sign-in-kit:${key}`)) ??
       // An in-app browser may come back from a provider in a fresh tab: the social attempt kept it.
@@ -51,15 +51,14 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint' |
     if (value) keep.push([`sign-in-kit:${key}`, value]);
     out[key] = value;
   }
-  return out;
   // Kept for the tab's later pages once the first screen is up.
   if (keep.length > 0) setTimeout(() => keep.forEach(([key, value]) => safeSessionStore(key, value)), 500);
+  return out;
 }
 
 /** The addresses of Logto's own page that open the sign-in screen (or resume a step saved before a reload). */
 const SIGN_IN_PATHS = /^\/($|index\.html$|sign-in(\/|$)|continue\/|mfa-(verification|binding|onboarding)(\/|$)|create-passkey$|social\/|one-time-token\/error$)/;
 
-/** Logto's first-screen paths (the server redirects to these) mapped to the form's first screen. */
 function safeSessionItem(key: string): string | undefined {
   try {
     return sessionStorage.getItem(key) ?? undefined;
@@ -76,6 +75,7 @@ function safeSessionStore(key: string, value: string): void {
   }
 }
 
+/** Logto's first-screen paths (the server redirects to these) mapped to the form's first screen. */
 export function firstScreenFor(path: string): FirstScreen {
   if (/^\/identifier-sign-in\/?$/.test(path)) return 'identifier-sign-in';
   if (/^\/identifier-register\/?$/.test(path)) return 'identifier-register';
@@ -128,9 +128,9 @@ export class SignInPage extends LitElement {
 
   private config?: SignInExperience;
   private ready = false;
-  private locale: LocaleCode = 'en';
   /** The language picker: drawn once the form's first screen is painted (it does not move the card). */
   private footer = false;
+  private locale: LocaleCode = 'en';
 
   readonly #params = readParameters();
   readonly #client = new ConfigClient({
@@ -191,8 +191,8 @@ export class SignInPage extends LitElement {
     this.#applyScheme();
     this.ready = true;
     await this.updateComplete;
-    await this.#resume();
     requestAnimationFrame(() => setTimeout(() => (this.footer = true)));
+    await this.#resume();
   }
 
   /** After a reload, puts back the step the address bar shows, when it was saved and is safe. */
