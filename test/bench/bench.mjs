@@ -195,53 +195,125 @@ function printSizes({ rows, checks }) {
   return over;
 }
 
+/**
+ * Opens `url` in a fresh context at 4x CPU throttle and resolves when `selector` is in the page:
+ * the moment comes from a MutationObserver the page runs itself (cheap, and the same for every
+ * page), not from the test driver polling the DOM, whose own script time would count.
+ */
+async function openThrottled(browser, url, selector, before) {
+  const context = await browser.newContext();
+  await context.addInitScript((wanted) => {
+    window.__firstField = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(wanted)) return;
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+  }, selector);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await before?.(cdp);
+  await page.goto(url);
+  const readyAt = await page.evaluate(() => window.__firstField);
+  return { context, cdp, readyAt };
+}
+
 async function timings() {
   const app = await serveBuilt(join(out, 'app'), { emulator: true });
   const baseline = await serveBuilt(join(out, 'baseline'));
-  const appUrl = app.url;
-  const baseUrl = baseline.url;
+  const pages = [
+    ['hosted /sign-in', app.url, 'sign-in-form input[name="identifier"]'],
+    ['bare Lit form', baseline.url, 'bare-form input[name="identifier"]'],
+  ];
 
   const browser = await chromium.launch(CHROMIUM_OPTIONS);
-  const sample = async (url, ready) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cdp.send('Performance.enable');
-    await page.goto(url);
-    await page.waitForSelector(ready);
-    const readyAt = await page.evaluate(() => performance.now());
+  const sample = async (url, selector) => {
+    const { context, cdp, readyAt } = await openThrottled(browser, url, selector, (session) => session.send('Performance.enable'));
     const { metrics } = await cdp.send('Performance.getMetrics');
     const script = metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
     await context.close();
     return { script: script * 1000, ready: readyAt };
   };
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const results = {};
-  for (const [name, url, ready] of [
-    ['hosted /sign-in', appUrl, 'sign-in-form input[name="identifier"]'],
-    ['bare Lit form', baseUrl, 'bare-form input[name="identifier"]'],
-  ]) {
-    await sample(url, ready); // warm-up: the server's first response, not the page, is slow
-    const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await sample(url, ready));
-    results[name] = { script: median(samples.map((s) => s.script)), ready: median(samples.map((s) => s.ready)) };
+  const samples = Object.fromEntries(pages.map(([name]) => [name, []]));
+  for (const [, url, selector] of pages) await sample(url, selector); // warm-up: the server's first answers are slow
+  // Interleaved, so that a busy moment of the machine weighs on both pages alike.
+  for (let i = 0; i < runs; i++) {
+    for (const [name, url, selector] of pages) samples[name].push(await sample(url, selector));
   }
+  const results = Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [name, { script: median(list.map((s) => s.script)), ready: median(list.map((s) => s.ready)) }]),
+  );
   await browser.close();
   await app.close();
   await baseline.close();
 
   const kit = results['hosted /sign-in'];
   const bare = results['bare Lit form'];
-  console.log(`\nScript time at 4x CPU throttle, headless Chromium, median of ${runs} runs:\n`);
+  console.log(`\nScript time until the first field is on screen, 4x CPU throttle, headless Chromium, median of ${runs} runs:\n`);
   console.log(`${'page'.padEnd(20)}${'script ms'.padStart(11)}${'form ready ms'.padStart(15)}`);
   for (const [name, value] of Object.entries(results)) {
     console.log(`${name.padEnd(20)}${value.script.toFixed(1).padStart(11)}${value.ready.toFixed(0).padStart(15)}`);
   }
+  const ratio = kit.script / bare.script;
   console.log(
-    `${'ratio kit / bare'.padEnd(20)}${(kit.script / bare.script).toFixed(2).padStart(11)}${(kit.ready / bare.ready).toFixed(2).padStart(15)}`,
+    `${'ratio kit / bare'.padEnd(20)}${ratio.toFixed(2).padStart(11)}${(kit.ready / bare.ready).toFixed(2).padStart(15)}  (goal: script ratio at most 4)`,
   );
   console.log('(form ready on the hosted page includes the /oidc/auth redirect and the config request)');
+  await profileSummary();
+}
+
+/**
+ * Where the hosted page's first-screen script time goes: a CPU profile (5 runs, 4x throttle) of an
+ * unminified build of the same sources, self time per function until the first field is on
+ * screen. The next regression shows up here by name.
+ */
+async function profileSummary() {
+  const readable = join(out, 'app-readable');
+  process.env.SIGN_IN_KIT_READABLE = '1';
+  try {
+    await build({ ...quiet, configFile: config, build: { outDir: readable } });
+  } finally {
+    delete process.env.SIGN_IN_KIT_READABLE;
+  }
+  const app = await serveBuilt(readable, { emulator: true });
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
+  const selfTime = new Map();
+  const profileRuns = 5;
+  let total = 0;
+  try {
+    for (let run = 0; run <= profileRuns; run++) {
+      const { context, cdp } = await openThrottled(browser, app.url, 'sign-in-form input[name="identifier"]', async (session) => {
+        await session.send('Profiler.enable');
+        await session.send('Profiler.setSamplingInterval', { interval: 200 });
+        await session.send('Profiler.start');
+      });
+      const { profile } = await cdp.send('Profiler.stop');
+      await context.close();
+      if (run === 0) continue; // warm-up
+      const byNode = new Map();
+      profile.samples.forEach((id, index) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+      for (const node of profile.nodes) {
+        const micros = byNode.get(node.id);
+        const { functionName, url, lineNumber } = node.callFrame;
+        if (!micros || ['(idle)', '(program)', '(root)'].includes(functionName)) continue;
+        const file = url ? url.split('/').pop().replace(/-[\w-]{8}\.js$/, '.js') : '(browser)';
+        const key = `${functionName || '(anonymous)'}  ${file}${url ? `:${lineNumber + 1}` : ''}`;
+        selfTime.set(key, (selfTime.get(key) ?? 0) + micros / 1000);
+        total += micros / 1000;
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  console.log(`\nCPU profile of the hosted page's first screen (unminified build, self time per run, ${(total / profileRuns).toFixed(1)} ms in all):\n`);
+  for (const [key, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`${(ms / profileRuns).toFixed(1).padStart(8)} ms  ${((ms / total) * 100).toFixed(0).padStart(3)}%  ${key}`);
+  }
 }
 
 await buildAll();
