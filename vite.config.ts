@@ -48,7 +48,7 @@ function splitLanguages(): Plugin {
     name: 'sign-in-kit:split-languages',
     enforce: 'pre',
     transform(code, id) {
-      const match = /\/generated\/locales\/[^/?]+\.ts\?part=(first|steps|errors)$/.exec(id);
+      const match = /\/generated\/locales\/[^/?]+\.ts\?part=(first|steps|errors|enterprise)$/.exec(id);
       if (!match) return undefined;
       const part = selectMessagePart(code, match[1] as MessagePart).replace(importStr, localStr);
       if (part.includes('@lit/localize')) this.error(`${id} imports @lit/localize in a form this plugin does not expect.`);
@@ -304,7 +304,12 @@ const browserBuild: UserConfig = {
     minify: true,
     modulePreload: false,
     lib: { entry: { 'sign-in-kit': resolve(root, 'src/browser.ts') }, formats: ['es'] },
-    rolldownOptions: { treeshake: localizeWithoutSideEffects },
+    rolldownOptions: {
+      treeshake: localizeWithoutSideEffects,
+      // The entry exports nothing, so the lazy chunks may import what they share with it from
+      // it: the first screen is one file, as the hosted page's is, not a dozen.
+      preserveEntrySignatures: 'allow-extension',
+    },
   },
 };
 
