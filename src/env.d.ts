@@ -10,3 +10,6 @@ declare module '*?part=steps' {
 declare module '*?part=errors' {
   export const templates: Record<string, unknown>;
 }
+declare module '*?part=enterprise' {
+  export const templates: Record<string, unknown>;
+}

@@ -13,7 +13,7 @@ export { allLocales, sourceLocale };
 
 type Templates = Record<string, unknown>;
 export type Part = () => Promise<{ templates: Templates }>;
-export type LaterPart = 'steps' | 'errors';
+export type LaterPart = 'steps' | 'errors' | 'enterprise';
 
 /** The later parts asked for so far: every language loaded from now on brings them along. */
 const wanted = new Set<LaterPart>();

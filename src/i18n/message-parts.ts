@@ -1,7 +1,8 @@
 /**
- * Each language is shipped in three parts: the strings of the first screen (sign-in, its fields,
+ * Each language is shipped in four parts: the strings of the first screen (sign-in, its fields,
  * the social buttons, the page chrome), fetched before that screen is painted; the other steps
- * (sign-up, codes, reset, profile, linking, the QR panel); and the error sentences. The last two
+ * (sign-up, codes, reset, profile, linking, the QR panel); the error sentences; and the screens of
+ * the enterprise features (single sign-on, magic links, profile fields, consent). The last three
  * are fetched right after the first screen is painted, or as soon as something needs them. The
  * build splits the generated locale modules with this rule (see vite.config.ts).
  */
@@ -10,10 +11,14 @@ const FIRST_SCREEN_IDS = new Set(['password.title', 'password.as', 'password.use
 
 const ERROR_PREFIXES = ['errors.', 'password.'];
 
-export type MessagePart = 'first' | 'steps' | 'errors';
+/** The screens of the enterprise features (single sign-on, magic links, profile fields, consent). */
+const ENTERPRISE_PREFIXES = ['identifierEntry.', 'sso.', 'profile.', 'link.', 'switch.', 'suspended.', 'notFound.', 'consent.'];
+
+export type MessagePart = 'first' | 'steps' | 'errors' | 'enterprise';
 
 export function messagePartOf(id: string): MessagePart {
   if (FIRST_SCREEN_IDS.has(id) || FIRST_SCREEN_PREFIXES.some((prefix) => id.startsWith(prefix))) return 'first';
+  if (ENTERPRISE_PREFIXES.some((prefix) => id.startsWith(prefix))) return 'enterprise';
   return ERROR_PREFIXES.some((prefix) => id.startsWith(prefix)) ? 'errors' : 'steps';
 }
 

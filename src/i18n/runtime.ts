@@ -33,7 +33,7 @@ function laterParts(): Promise<LaterPartsModule> {
   });
   return laterPartsMap;
 }
-const PART_INDEX: Record<LaterPart, 0 | 1> = { steps: 0, errors: 1 };
+const PART_INDEX: Record<LaterPart, 0 | 1 | 2> = { steps: 0, errors: 1, enterprise: 2 };
 
 /** The strings of each loaded language; the runtime reads these same objects, so merging shows. */
 const loaded = new Map<string, { templates: Templates; parts: Partial<Record<LaterPart, Promise<void>>> }>();

@@ -127,6 +127,7 @@ export class SignInConsent extends LitElement {
         client.getConsentInfo(controller.signal),
         loadMessages('steps'),
         loadMessages('errors'),
+        loadMessages('enterprise'),
       ]);
       if (controller.signal.aborted) return;
       this.#applyTenant(tenant);

@@ -9,7 +9,7 @@ import { lazy } from '../../internal/lazy.js';
 export type { Lazy } from '../../internal/lazy.js';
 
 export const journeyViews = lazy(async () => {
-  const [views] = await Promise.all([import('./views/journey-steps.js'), loadMessages('steps')]);
+  const [views] = await Promise.all([import('./views/journey-steps.js'), loadMessages('steps'), loadMessages('enterprise')]);
   return views;
 });
 
