@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
+import { consumerPlugin } from './test/consumer/plugin.mjs';
 import { faultMiddleware } from './test/tools/fault-middleware.mjs';
 import { loadEmulator } from './test/tools/load-emulator.mjs';
 import { plainSummaryReporter } from './test/tools/plain-summary-reporter.mjs';
@@ -32,7 +33,7 @@ export default {
   rootDir: '.',
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' }), webauthnPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' }), webauthnPlugin(), consumerPlugin()],
   // faultMiddleware first: it answers scripted faults before the emulator, and serves marked
   // hosted pages under a strict CSP (test/faults, test/security).
   middleware: [faultMiddleware(), koaMiddleware(emulator), spaFallback()],
