@@ -207,7 +207,9 @@ export class SignInPage extends LitElement {
       return;
     }
     if (form && this.#firstScreen === 'working') return this.#handOff(form);
-    const saved = sessionStorage.getItem(STEP_KEY);
+    // An entry screen's own address holds no saved step: storage stays closed on the first screen.
+    if (/^\/(sign-in|register|forgot-password|identifier-(sign-in|register)|single-sign-on)?\/?$/.test(location.pathname)) return;
+    const saved = safeSessionItem(STEP_KEY);
     if (!form || !saved) return;
     try {
       const { path, step } = JSON.parse(saved) as { path: string; step: Step };
