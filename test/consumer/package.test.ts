@@ -56,6 +56,7 @@ describe('the published package', function () {
     expect(installed.attributes['sign-in-form']?.screen).to.include("'sign-in' | 'register' | 'forgot-password'");
     expect(installed.attributes['sign-in-form']?.theme).to.equal("'light' | 'dark' | 'auto'");
     expect(installed.attributes['qr-sign-in']?.status).to.equal("'loading' | 'ready' | 'expired' | 'failed'");
+    expect(installed.htmlProblems, 'the README HTML snippets against the manifest').to.deep.equal([]);
     expect(installed.dependencies).to.include.members(['lit', '@lit/localize', 'zod', 'libphonenumber-js', '@lit/react', 'react']);
   });
 });

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 
-import { browserBuild, install, installedPackage, pack, SNIPPETS, snippet, snippetsMissingFromReadme, typecheck } from './run.mjs';
+import { browserBuild, htmlSnippetProblems, install, installedPackage, pack, SNIPPETS, snippet, snippetsMissingFromReadme, typecheck } from './run.mjs';
 
 /**
  * A command must answer within 20 s, and packing and installing take longer: `consumer-start`
@@ -47,7 +47,7 @@ function startRun() {
     );
     return installed;
   });
-  track('package', Promise.all(installs).then(installedPackage));
+  track('package', Promise.all(installs).then(() => ({ ...installedPackage(), htmlProblems: htmlSnippetProblems() })));
   return steps;
 }
 

@@ -140,6 +140,32 @@ export function installedPackage() {
   };
 }
 
+/**
+ * The README's HTML snippets checked against the installed package's custom-elements.json, as
+ * an editor with its custom data would: every attribute of a kit element is one the element
+ * has, and a value of an attribute whose type is a union of strings is one of them.
+ */
+export function htmlSnippetProblems() {
+  const { attributes } = installedPackage();
+  const problems = [];
+  for (const name of ['index.html', 'script-tag.html']) {
+    for (const [, tag, list] of snippet(name).matchAll(/<([a-z]+-[a-z-]+)((?:\s+[a-z-]+="[^"]*")*)\s*>/g)) {
+      const known = attributes[tag];
+      if (!known) {
+        problems.push(`${name}: <${tag}> is not an element of the kit`);
+        continue;
+      }
+      for (const [, attribute, value] of list.matchAll(/([a-z-]+)="([^"]*)"/g)) {
+        const type = known[attribute];
+        const choices = [...(type ?? '').matchAll(/'([^']*)'/g)].map((match) => match[1]);
+        if (type === undefined) problems.push(`${name}: <${tag}> has no attribute ${attribute}`);
+        else if (choices.length > 0 && !choices.includes(value)) problems.push(`${name}: ${attribute}="${value}" is none of ${type}`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** The folder of the installed package's browser build, which the test server serves. */
 export const browserBuild = () => join(workDir, 'plain/node_modules/logto-sign-in-kit/dist/lib/browser');
 export const snippet = (name) => readFileSync(join(here, 'snippets', name), 'utf8');

@@ -24,6 +24,8 @@ export interface InstalledPackage {
   dependencies: string[];
   webTypes: string;
   attributes: Record<string, Record<string, string>>;
+  /** What the README's HTML snippets get wrong against custom-elements.json. */
+  htmlProblems: string[];
 }
 
 type Job<T> = { state: 'running' } | { state: 'done'; value: T } | { state: 'failed'; error: string };
