@@ -310,3 +310,59 @@ describe('identifier-only screens and unknown addresses', () => {
     await page.waitForHeading('Sign in');
   });
 });
+
+describe("the tenant's profile fields", () => {
+  afterEach(() => HostedWindow.closeAll());
+
+  const company = { name: 'company', type: 'Text', label: 'Company', description: 'Where you work', required: true, config: { maxLength: 64 } };
+  const website = { name: 'website', type: 'Url', label: 'Website', description: null, required: false, config: {} };
+  const newsletter = { name: 'newsletter', type: 'Checkbox', label: 'Subscribe to the newsletter', description: null, required: false, config: {} };
+  const PROFILE_TENANT = {
+    signIn: { methods: [{ identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true }] },
+    signUp: { identifiers: ['username'], password: true },
+    agreeToTermsPolicy: 'Automatic',
+    customProfileFieldCatalog: [company, website, newsletter],
+    customProfileFields: [company, website, newsletter],
+    signUpProfileFields: [{ name: 'company' }, { name: 'website' }, { name: 'newsletter' }],
+  };
+
+  it('asks a new account for the fields, checks them in the browser and sends them in Logto\'s shape', async function () {
+    this.timeout(20000);
+    const app = await socialApp(PROFILE_TENANT);
+    const page = HostedWindow.openBlank(`/oidc/auth?client_id=${app.appId}&first_screen=register`);
+    await page.waitForHeading('Create your account');
+    page.fill('identifier', uniqueName('prof'));
+    page.form!.requestSubmit();
+    await page.waitForHeading('Set a password');
+    page.fill('password', 'Tulip-Garden-42');
+    page.fill('confirm', 'Tulip-Garden-42');
+    page.form!.requestSubmit();
+    await page.waitForHeading('Tell us about yourself');
+    expect(page.path).to.equal('/continue/extraProfile');
+    const field = (name: string) => page.form!.querySelector<HTMLInputElement>(`[name="profile:${name}"]`)!;
+    const errorOf = (name: string) => {
+      const ids = field(name).getAttribute('aria-describedby')?.split(' ') ?? [];
+      return ids.map((id) => page.doc.getElementById(id)).find((element) => element?.classList.contains('si-error'))?.textContent?.trim();
+    };
+
+    page.form!.requestSubmit();
+    await until(() => errorOf('company') === 'Fill in “Company”.', () => `no required error under Company (${errorOf('company') ?? 'none'})`);
+    expect(field('company').getAttribute('aria-invalid')).to.equal('true');
+
+    field('company').value = 'ACME Inc.';
+    field('website').value = 'javascript:alert(1)';
+    page.form!.requestSubmit();
+    await until(() => errorOf('website') === 'Enter a full web address, like https://example.com.', 'no URL error under Website');
+    expect(field('company').value, 'what was typed stays').to.equal('ACME Inc.');
+
+    field('website').value = 'https://acme.example';
+    field('newsletter').click();
+    page.form!.requestSubmit();
+    await page.waitForPath('/demo/callback', 12000);
+    const profiles = (await app.requests()).filter((request) => request.path === '/api/experience/profile').map(bodyOf);
+    expect(profiles.at(-1)).to.deep.equal({
+      type: 'extraProfile',
+      values: { company: 'ACME Inc.', website: 'https://acme.example', newsletter: true },
+    });
+  });
+});
