@@ -125,7 +125,7 @@ describe('enterprise single sign-on', () => {
   it('lets the user pick when several identity providers serve the domain, and comes back after a cancel with a sentence', async function () {
     this.timeout(20000);
     const app = await socialApp(SSO_TENANT);
-    const page = await HostedWindow.openBlank(`/oidc/auth?client_id=${app.appId}&first_screen=single_sign_on`);
+    const page = HostedWindow.openBlank(`/oidc/auth?client_id=${app.appId}&first_screen=single_sign_on`);
     await page.waitForHeading('Single sign-on');
     page.fill('identifier', 'someone@globex.test');
     page.form!.requestSubmit();
@@ -144,7 +144,7 @@ describe('enterprise single sign-on', () => {
   it('says a domain has no single sign-on, keeping what was typed', async function () {
     this.timeout(15000);
     const app = await socialApp(SSO_TENANT);
-    const page = await HostedWindow.openBlank(`/oidc/auth?client_id=${app.appId}&first_screen=single_sign_on`);
+    const page = HostedWindow.openBlank(`/oidc/auth?client_id=${app.appId}&first_screen=single_sign_on`);
     await page.waitForHeading('Single sign-on');
     page.fill('identifier', 'someone@example.com');
     page.form!.requestSubmit();
