@@ -3,13 +3,32 @@
  * Codes the table does not know fall back to the server's own (already localized) message, then to
  * a generic sentence.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { html, render, type TemplateResult } from 'lit';
 
-type Message = (data?: unknown) => string;
+import { isolate } from './isolate.js';
 
-function field(data: unknown, key: string): string {
+/**
+ * A sentence as the form shows it: plain text, or a template whose inserted values (a field's
+ * label, a number, a date format) sit in `<bdi>`, so that a right-to-left language keeps them in
+ * their own order. `errorText` gives the same sentence as plain text.
+ */
+export type Sentence = string | TemplateResult;
+
+type Message = (data?: unknown) => Sentence;
+
+/** What the form knows about an error. */
+export interface ErrorInput {
+  code: string;
+  data?: unknown;
+  serverMessage?: string;
+  retryAfter?: number;
+}
+
+/** A value of the error's data (a label, a limit), isolated for the sentence. */
+function field(data: unknown, key: string): TemplateResult {
   const value = (data as Record<string, unknown> | undefined)?.[key];
-  return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+  return isolate(typeof value === 'number' || typeof value === 'string' ? String(value) : '');
 }
 
 const unexpectedAnswer: Message = () =>
@@ -44,11 +63,11 @@ const webauthnCancelled: Message = () =>
 /** Sentences for each broken password rule, as Logto reports them in `password.rejected`. */
 const PASSWORD_RULES: Record<string, Message> = {
   'password_rejected.too_short': (data) =>
-    msg(str`Use at least ${field(data, 'min')} characters.`, { id: 'password.tooShort' }),
+    msg(html`Use at least ${field(data, 'min')} characters.`, { id: 'password.tooShort' }),
   'password_rejected.too_long': (data) =>
-    msg(str`Use at most ${field(data, 'max')} characters.`, { id: 'password.tooLong' }),
+    msg(html`Use at most ${field(data, 'max')} characters.`, { id: 'password.tooLong' }),
   'password_rejected.character_types': (data) =>
-    msg(str`Mix at least ${field(data, 'min')} kinds of characters: lowercase, uppercase, digits, symbols.`, {
+    msg(html`Mix at least ${field(data, 'min')} kinds of characters: lowercase, uppercase, digits, symbols.`, {
       id: 'password.characterTypes',
     }),
   'password_rejected.unsupported_characters': () =>
@@ -134,16 +153,16 @@ const MESSAGES: Record<string, Message> = {
     msg('Single sign-on is not set up for this email domain. Check the address, or sign in another way.', { id: 'errors.ssoNotEnabled' }),
   'session.sso_enabled': () =>
     msg('This email signs in through your organization. Use single sign-on.', { id: 'errors.ssoRequired' }),
-  'profile.required': (data) => msg(str`Fill in “${field(data, 'label')}”.`, { id: 'errors.profileRequired' }),
-  'profile.invalid': (data) => msg(str`“${field(data, 'label')}” is not valid. Check it and try again.`, { id: 'errors.profileInvalid' }),
+  'profile.required': (data) => msg(html`Fill in “${field(data, 'label')}”.`, { id: 'errors.profileRequired' }),
+  'profile.invalid': (data) => msg(html`“${field(data, 'label')}” is not valid. Check it and try again.`, { id: 'errors.profileInvalid' }),
   'profile.tooShort': (data) =>
-    msg(str`“${field(data, 'label')}” needs at least ${field(data, 'min')} characters.`, { id: 'errors.profileTooShort' }),
+    msg(html`“${field(data, 'label')}” needs at least ${field(data, 'min')} characters.`, { id: 'errors.profileTooShort' }),
   'profile.tooLong': (data) =>
-    msg(str`“${field(data, 'label')}” can have at most ${field(data, 'max')} characters.`, { id: 'errors.profileTooLong' }),
-  'profile.tooSmall': (data) => msg(str`Enter ${field(data, 'min')} or more.`, { id: 'errors.profileTooSmall' }),
-  'profile.tooLarge': (data) => msg(str`Enter ${field(data, 'max')} or less.`, { id: 'errors.profileTooLarge' }),
+    msg(html`“${field(data, 'label')}” can have at most ${field(data, 'max')} characters.`, { id: 'errors.profileTooLong' }),
+  'profile.tooSmall': (data) => msg(html`Enter ${field(data, 'min')} or more.`, { id: 'errors.profileTooSmall' }),
+  'profile.tooLarge': (data) => msg(html`Enter ${field(data, 'max')} or less.`, { id: 'errors.profileTooLarge' }),
   'profile.url': () => msg('Enter a full web address, like https://example.com.', { id: 'errors.profileUrl' }),
-  'profile.date': (data) => msg(str`Enter a real date, written as ${field(data, 'format')}.`, { id: 'errors.profileDate' }),
+  'profile.date': (data) => msg(html`Enter a real date, written as ${field(data, 'format')}.`, { id: 'errors.profileDate' }),
   'client.profile_incomplete': () =>
     msg('Some required details are still missing. Check the fields and try again.', { id: 'errors.profileIncomplete' }),
 
@@ -232,25 +251,42 @@ const MESSAGES: Record<string, Message> = {
 };
 
 /** One sentence per broken rule, in the server's order. */
-function passwordRejection(data: unknown): string {
+function passwordRejection(data: unknown): Sentence {
   const issues = Array.isArray(data) ? (data as { code?: unknown; interpolation?: unknown }[]) : [];
   const sentences = issues
     .map((issue) => (typeof issue.code === 'string' ? PASSWORD_RULES[issue.code]?.(issue.interpolation) : undefined))
-    .filter((sentence): sentence is string => Boolean(sentence));
+    .filter((sentence): sentence is Sentence => Boolean(sentence));
   return sentences.length > 0
-    ? sentences.join(' ')
+    ? html`${sentences.map((sentence, index) => (index > 0 ? [' ', sentence] : sentence))}`
     : msg('This password does not meet the requirements.', { id: 'password.rejected' });
 }
 
-/** The localized message for a code; `serverMessage` is used for codes without a kit message. */
-export function errorMessage(code: string, data?: unknown, serverMessage?: string, retryAfter?: number): string {
+/**
+ * The localized sentence for an error, as the form shows it (inserted values isolated, see
+ * `Sentence`); `serverMessage` is used for codes without a kit message.
+ */
+export function errorSentence({ code, data, serverMessage, retryAfter }: ErrorInput): Sentence {
   if (retryAfter && retryAfter > 0) {
-    return msg(str`Too many requests. Try again in ${retryAfter} seconds.`, { id: 'errors.retryAfter' });
+    return msg(html`Too many requests. Try again in ${isolate(retryAfter)} seconds.`, { id: 'errors.retryAfter' });
   }
   const message = MESSAGES[code];
   if (message) return message(data);
   if (serverMessage && readsAsSentence(serverMessage)) return serverMessage;
   return msg('Something went wrong. Try again.', { id: 'errors.generic' });
+}
+
+/** The same sentence as plain text: the `si-error` event's `message`, read by scripts and logs. */
+export function errorText(error: ErrorInput): string {
+  const sentence = errorSentence(error);
+  if (typeof sentence === 'string') return sentence;
+  const holder = document.createElement('div');
+  render(sentence, holder);
+  return holder.textContent ?? '';
+}
+
+/** The plain-text sentence for a code (see `errorText`). */
+export function errorMessage(code: string, data?: unknown, serverMessage?: string, retryAfter?: number): string {
+  return errorText({ code, data, serverMessage, retryAfter });
 }
 
 /**

@@ -108,7 +108,9 @@ describe('<sign-in-form>', () => {
       const appId = await registerApp({ ...PASSWORD_ONLY, branding: { logoUrl: 'javascript:alert(1)', darkLogoUrl: null } });
       await fetch(`/oidc/auth?client_id=${appId}`, { redirect: 'manual' });
       const harness = await mountForm(appId);
-      expect(harness.element.shadowRoot!.querySelector('[part="logo"] img')).to.equal(null);
+      // Nothing is loaded from it, and the logo row takes no room.
+      expect(harness.element.shadowRoot!.querySelector('[part="logo"] img[src]')).to.equal(null);
+      expect(harness.element.shadowRoot!.querySelector<HTMLElement>('[part="logo"]')!.getBoundingClientRect().height).to.equal(0);
     });
   });
 

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 
 import { type QrStatus, SiQrRefreshEvent, SiQrStatusEvent } from '../../events/qr.js';
+import { isolate } from '../../i18n/isolate.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 
 /**
@@ -226,14 +227,14 @@ export class QrSignIn extends LitElement {
       <p part="status" role="status">${this.#statusText()}</p>
       <p class="sr-only">
         ${msg(
-          str`The QR code cannot be read aloud. Scan it with the ${provider} app on your phone, or open ${provider}'s own page with the link below.`,
+          html`The QR code cannot be read aloud. Scan it with the ${isolate(provider)} app on your phone, or open ${isolate(provider)}'s own page with the link below.`,
           { id: 'qr.screenReader' },
         )}
       </p>
       ${fallback && this.status !== 'failed'
         ? html`<p>
             ${msg('Cannot scan?', { id: 'qr.cannotScan' })}
-            <a href=${fallback}>${msg(str`Open ${provider}'s page`, { id: 'qr.openPage' })}</a>
+            <a href=${fallback}>${msg(html`Open ${isolate(provider)}'s page`, { id: 'qr.openPage' })}</a>
           </p>`
         : nothing}
     `;
@@ -250,25 +251,25 @@ export class QrSignIn extends LitElement {
         </div>`;
       case 'failed':
         return html`<div class="overlay">
-          <p>${msg(str`${this.provider}'s QR code could not be loaded here.`, { id: 'qr.failed' })}</p>
-          ${fallback ? html`<a href=${fallback}>${msg(str`Open ${this.provider}'s page`, { id: 'qr.openPage' })}</a>` : nothing}
+          <p>${msg(html`${isolate(this.provider)}'s QR code could not be loaded here.`, { id: 'qr.failed' })}</p>
+          ${fallback ? html`<a href=${fallback}>${msg(html`Open ${isolate(this.provider)}'s page`, { id: 'qr.openPage' })}</a>` : nothing}
         </div>`;
       default:
         return nothing;
     }
   }
 
-  #statusText(): string {
+  #statusText(): string | TemplateResult {
     const provider = this.provider;
     switch (this.status) {
       case 'loading':
-        return msg(str`Loading the ${provider} QR code…`, { id: 'qr.loading' });
+        return msg(html`Loading the ${isolate(provider)} QR code…`, { id: 'qr.loading' });
       case 'ready':
-        return msg(str`Scan the code with ${provider} on your phone, then confirm there.`, { id: 'qr.ready' });
+        return msg(html`Scan the code with ${isolate(provider)} on your phone, then confirm there.`, { id: 'qr.ready' });
       case 'expired':
         return msg('This QR code has expired.', { id: 'qr.expired' });
       case 'failed':
-        return msg(str`${provider}'s QR code could not be loaded here.`, { id: 'qr.failed' });
+        return msg(html`${isolate(provider)}'s QR code could not be loaded here.`, { id: 'qr.failed' });
     }
   }
 

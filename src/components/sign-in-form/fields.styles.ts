@@ -57,11 +57,7 @@ export const fieldStyles = css`
     font: inherit;
   }
 
-  sign-in-form .si-input:focus-visible,
-  sign-in-form .si-button:focus-visible,
-  sign-in-form .si-icon-button:focus-visible,
-  sign-in-form .si-link:focus-visible,
-  sign-in-form .si-checkbox input:focus-visible {
+  sign-in-form :is(.si-input, .si-button, .si-icon-button, .si-link, .si-checkbox input):focus-visible {
     outline: 2px solid var(--si-color-focus-ring);
     outline-offset: 2px;
   }
@@ -148,7 +144,6 @@ export const fieldStyles = css`
 
   sign-in-form .si-link {
     color: var(--si-color-brand-text);
-    font-weight: 600;
     text-decoration: none;
     border-radius: 2px;
     background: none;

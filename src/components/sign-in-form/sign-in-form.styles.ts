@@ -31,6 +31,11 @@ export const signInFormStyles = css`
     margin-block-end: var(--si-space-l);
   }
 
+  /* No logo, or one that failed to load: no empty band above the title. */
+  .logo:has(img:not([src])) {
+    display: none;
+  }
+
   .logo img {
     max-block-size: 100%;
     max-inline-size: 100%;

@@ -10,7 +10,7 @@ import { allowedEntry, signInTypes } from '../../flow/rules.js';
 import type { SignInFlow } from '../../flow/sign-in-flow.js';
 import type { EntryStep, FirstScreen, FlowError, Step } from '../../flow/steps.js';
 import { getLocale } from '../../i18n/localization.js';
-import { safeImageUrl } from '../../internal/urls.js';
+import { dropBrokenImage, safeImageUrl } from '../../internal/urls.js';
 import { brandAdjustments, brandProperties } from '../../theme/brand.js';
 import { resolveScheme, type ThemeMode } from '../../theme/scheme.js';
 import { themeTokens } from '../../theme/tokens.js';
@@ -241,7 +241,7 @@ export class SignInForm extends LitElement {
     );
     return html`
       <div class="card" part="card">
-        <div class="logo" part="logo">${logo ? html`<img src=${logo} alt="" />` : nothing}</div>
+        <div class="logo" part="logo">${config ? html`<img src=${logo ?? nothing} alt="" @error=${dropBrokenImage} />` : nothing}</div>
         <slot name="form"></slot>
         <slot name="footer"></slot>
       </div>
@@ -355,15 +355,16 @@ export class SignInForm extends LitElement {
   /** `si-error`, with the same sentence the user sees (once the sentences have loaded). */
   #reportError(error: ErrorDescription): void {
     void errorSentences.load().then(
-      () => this.dispatchEvent(new SiErrorEvent({ code: error.code, message: this.#describeError(error) ?? '' })),
+      // The event carries plain text; the screen gets the sentence with its values isolated.
+      (sentences) => this.dispatchEvent(new SiErrorEvent({ code: error.code, message: sentences.errorText(error) })),
       () => this.dispatchEvent(new SiErrorEvent({ code: error.code, message: unreachable() })),
     );
   }
 
   /** The sentence for an error; undefined for the moment the sentences take to arrive. */
-  #describeError = (error: ErrorDescription): string | undefined => {
+  #describeError = (error: ErrorDescription): string | TemplateResult | undefined => {
     const sentences = errorSentences.value;
-    if (sentences) return sentences.errorMessage(error.code, error.data, error.serverMessage, error.retryAfter);
+    if (sentences) return sentences.errorSentence(error);
     if (errorSentences.failed) return unreachable();
     this.#renderWhenLoaded(errorSentences);
     return undefined;

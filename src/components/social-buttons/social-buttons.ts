@@ -1,11 +1,12 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 
 import type { SocialConnector } from '../../api/schemas.js';
 import { SiProviderSelectEvent } from '../../events/form.js';
 import { browserConnectors, connectorName } from '../../flow/social-basics.js';
+import { isolate } from '../../i18n/isolate.js';
 import { getLocale } from '../../i18n/localization.js';
-import { safeImageUrl } from '../../internal/urls.js';
+import { dropBrokenImage, safeImageUrl } from '../../internal/urls.js';
 
 /** How many providers get a full-width button before the rest go behind "More options". */
 const PROMINENT = 3;
@@ -76,7 +77,7 @@ export class SocialButtons extends LitElement {
       gap: 12px;
       inline-size: 100%;
       min-block-size: var(--si-social-button-height, var(--si-control-height, 48px));
-      padding: 0 16px;
+      padding: 4px 16px;
       border: 1px solid var(--si-color-border, #7c848e);
       border-radius: var(--si-radius-control, 10px);
       background: var(--si-social-button-background, var(--si-color-surface, var(--_surface)));
@@ -102,30 +103,44 @@ export class SocialButtons extends LitElement {
 
     .grid button {
       min-block-size: 44px;
-      padding: 0 12px;
+      padding: 4px 12px;
       font-weight: 500;
-      font-size: var(--si-font-size-small, 0.875rem);
     }
 
+    /* A long name takes two lines at most, then an ellipsis; the whole name stays in the button's text. */
     .label {
       flex: 1;
       text-align: center;
       /* Keep the label centred on the button, not on the space after the logo. */
       margin-inline-end: 36px;
+      overflow: hidden;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
       overflow-wrap: anywhere;
     }
 
+    /* A compact button shows the provider's name alone: the rest of its sentence is there for screen readers. */
     .grid .label {
       text-align: start;
       margin-inline-end: 0;
+      font-size: 0;
     }
 
-    img,
-    .placeholder {
+    .grid bdi {
+      font-size: var(--si-font-size-small, 0.875rem);
+    }
+
+    img {
       inline-size: 24px;
       block-size: 24px;
       flex: none;
       object-fit: contain;
+    }
+
+    /* No logo, or one that failed to load: an empty space, so that every label stays in place. */
+    img:not([src]) {
+      visibility: hidden;
     }
 
     .more {
@@ -190,17 +205,17 @@ export class SocialButtons extends LitElement {
     const rest = collapse ? connectors.slice(PROMINENT) : [];
     return html`
       <div class="list" role="group" aria-label=${msg('Other ways to sign in', { id: 'social.group' })}>
-        ${prominent.map((connector) => this.#button(connector, true))}
+        ${prominent.map(this.#button)}
         ${collapse
           ? html`<button
               class="more"
               part="more"
               type="button"
-              aria-expanded=${this.expanded ? 'true' : 'false'}
+              aria-expanded=${this.expanded}
               aria-controls="more"
               @click=${() => (this.expanded = !this.expanded)}
             >
-              ${msg(str`More options (${rest.length})`, { id: 'social.more' })}
+              ${msg(html`More options (${isolate(rest.length)})`, { id: 'social.more' })}
               <svg class="chevron" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
                 <path d="M3 5l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.8" />
               </svg>
@@ -209,28 +224,30 @@ export class SocialButtons extends LitElement {
       </div>
       ${collapse
         ? html`<div id="more" class="list grid" ?hidden=${!this.expanded}>
-            ${rest.map((connector) => this.#button(connector, false))}
+            ${rest.map(this.#button)}
           </div>`
         : nothing}
     `;
   }
 
-  #button(connector: SocialConnector, full: boolean): TemplateResult {
-    const name = connectorName(connector, getLocale());
+  /**
+   * One provider's button. Its text is the whole sentence, "Continue with …" with the name isolated
+   * for right-to-left languages, and is also its accessible name; compact buttons show only the name.
+   */
+  #button = (connector: SocialConnector): TemplateResult => {
     const logo = safeImageUrl(this.dark ? (connector.logoDark ?? connector.logo) : connector.logo);
     return html`<button
       part="button"
       type="button"
       data-connector=${connector.id}
       data-target=${connector.target}
-      aria-disabled=${this.busy ? 'true' : 'false'}
-      aria-label=${full ? nothing : msg(str`Continue with ${name}`, { id: 'social.continueWith' })}
+      aria-disabled=${this.busy}
       @click=${() => this.#select(connector)}
     >
-      ${logo ? html`<img src=${logo} alt="" />` : html`<span class="placeholder" aria-hidden="true"></span>`}
-      <span class="label">${full ? msg(str`Continue with ${name}`, { id: 'social.continueWith' }) : name}</span>
+      <img src=${logo ?? nothing} alt="" @error=${dropBrokenImage} />
+      <span class="label">${msg(html`Continue with ${isolate(connectorName(connector, getLocale()))}`, { id: 'social.continueWith' })}</span>
     </button>`;
-  }
+  };
 
   #select(connector: SocialConnector): void {
     if (this.busy) return;

@@ -24,7 +24,7 @@ export interface BaseContext {
    * The localized sentence for an error code; undefined for the moment the sentences take to load
    * (the form renders again when they arrive).
    */
-  describeError: (error: ErrorDescription) => string | undefined;
+  describeError: (error: ErrorDescription) => string | TemplateResult | undefined;
 }
 
 /**

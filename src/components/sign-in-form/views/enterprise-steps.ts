@@ -4,7 +4,7 @@
  * cannot be used, the switch-account question, a suspended account and an unknown address. They
  * travel with the journey views (see journey-steps.ts) and adopt their styles when first shown.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
@@ -12,6 +12,7 @@ import { type ProfileField, type ProfileFieldPart, signUpProfileFields, ssoSetti
 import type { SignInIdentifier } from '../../../api/schemas.js';
 import { detectIdentifierType } from '../../../flow/identifier.js';
 import type { SignInFlow } from '../../../flow/sign-in-flow.js';
+import { isolate } from '../../../i18n/isolate.js';
 import { safeHttpUrl, safeImageUrl } from '../../../internal/urls.js';
 import { adoptStyles } from '../adopt-styles.js';
 import { enterpriseStyles } from '../enterprise.styles.js';
@@ -268,7 +269,7 @@ function dateFormat(field: ProfileField | ProfileFieldPart): string {
 }
 const PICKER_FORMAT = /^(?=.*yyyy)(?=.*MM)(?=.*dd)[yMd./\- ]+$/;
 
-function profileControl(ctx: ViewContext, field: ProfileField | ProfileFieldPart, error: string | undefined): TemplateResult {
+function profileControl(ctx: ViewContext, field: ProfileField | ProfileFieldPart, error: string | TemplateResult | undefined): TemplateResult {
   const id = `${ctx.id}-${field.name}`;
   const name = controlName(field.name);
   const label = labelOf(field);
@@ -506,7 +507,7 @@ function switchAccount(ctx: ViewContext, step: StepOf<'switch-account'>): Templa
         <bdi class="si-account__detail">${current}</bdi>
       </span>
     </div>
-    ${submitButton(ctx, msg(str`Continue as ${step.email}`, { id: 'switch.continue' }), msg('Signing in…', { id: 'signIn.submitting' }))}
+    ${submitButton(ctx, msg(html`Continue as ${isolate(step.email)}`, { id: 'switch.continue' }), msg('Signing in…', { id: 'signIn.submitting' }))}
     ${back
       ? html`<button class="si-button si-button--secondary" type="button" @click=${() => globalThis.location.assign(new URL(back).origin)}>
           ${msg('Stay with the current account', { id: 'switch.stay' })}

@@ -3,7 +3,7 @@
  * its show/hide toggle, the phone country picker, buttons, alerts, terms.
  */
 import { msg } from '@lit/localize';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 import type { SignInIdentifier } from '../../../api/schemas.js';
@@ -11,7 +11,7 @@ import type { ErrorTarget } from '../../../flow/steps.js';
 import { safeHttpUrl } from '../../../internal/urls.js';
 import type { ScreenContext } from './context.js';
 
-export function title(text: string, subtitle?: string | TemplateResult): TemplateResult {
+export function title(text: string | TemplateResult, subtitle?: string | TemplateResult): TemplateResult {
   return html`<h1 class="si-title" tabindex="-1">${text}</h1>
     ${subtitle ? html`<p class="si-subtitle">${subtitle}</p>` : nothing}`;
 }
@@ -22,12 +22,12 @@ export function errorFor(ctx: ScreenContext, target: ErrorTarget) {
   return error?.target === target ? error : undefined;
 }
 
-export function errorText(ctx: ScreenContext, target: ErrorTarget): string | undefined {
+export function errorText(ctx: ScreenContext, target: ErrorTarget): string | TemplateResult | undefined {
   const error = errorFor(ctx, target);
   return error ? ctx.describeError(error) : undefined;
 }
 
-/** The step's alert: a form-level error, or a notice such as "password changed". */
+/** The step's alert: a form-level error, or the "password changed" notice (code steps add theirs, see later-fields.ts). */
 export function alerts(ctx: ScreenContext): TemplateResult {
   const text = errorText(ctx, 'form');
   const notice = ctx.state.notice;
@@ -36,9 +36,6 @@ export function alerts(ctx: ScreenContext): TemplateResult {
     ? html`<p class="si-notice" role="status">
         ${msg('Your password was changed. Sign in with the new one.', { id: 'notice.passwordReset' })}
       </p>`
-    : nothing}
-  ${notice === 'code-sent'
-    ? html`<p class="si-notice" role="status">${msg('A new code is on its way.', { id: 'notice.codeSent' })}</p>`
     : nothing}`;
 }
 
@@ -90,7 +87,7 @@ export function identifierField(
         enterkeyhint="next"
         inputmode=${ifDefined(phoneOnly ? 'tel' : emailOnly ? 'email' : undefined)}
         .defaultValue=${options.value ?? ''}
-        aria-invalid=${error ? 'true' : 'false'}
+        aria-invalid=${Boolean(error)}
         aria-describedby=${ifDefined(describedBy)}
         @input=${(event: Event) => ctx.onIdentifierInput(event, types)}
       />
@@ -129,7 +126,7 @@ export function passwordField(
         autocapitalize="none"
         spellcheck="false"
         maxlength=${ifDefined(options.maxLength)}
-        aria-invalid=${error ? 'true' : 'false'}
+        aria-invalid=${Boolean(error)}
         aria-describedby=${ifDefined(ids || undefined)}
         @input=${(event: Event) => {
           ctx.clearError(target);
@@ -140,14 +137,14 @@ export function passwordField(
         class="si-icon-button"
         type="button"
         aria-controls=${id}
-        aria-pressed=${visible ? 'true' : 'false'}
+        aria-pressed=${visible}
         aria-label=${msg('Show password', { id: 'field.showPassword' })}
         @click=${() => ctx.toggleReveal(name)}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8">
           <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
           <circle cx="12" cy="12" r="3" />
-          ${visible ? nothing : svg`<path d="M4 4l16 16" />`}
+          <path d="M4 4l16 16" visibility=${visible ? 'hidden' : 'visible'} />
         </svg>
       </button>
     </div>
@@ -156,15 +153,15 @@ export function passwordField(
   </div>`;
 }
 
-export function submitButton(ctx: ScreenContext, label: string, busyLabel: string): TemplateResult {
-  return html`<button class="si-button" type="submit" aria-disabled=${ctx.busy ? 'true' : 'false'}>
+export function submitButton(ctx: ScreenContext, label: string | TemplateResult, busyLabel: string): TemplateResult {
+  return html`<button class="si-button" type="submit" aria-disabled=${ctx.busy}>
     ${ctx.busy ? html`<span class="si-spinner" aria-hidden="true"></span>` : nothing}
     ${ctx.busy ? busyLabel : label}
   </button>`;
 }
 
-export function linkButton(label: string, onClick: () => void, extraClass = ''): TemplateResult {
-  return html`<button class="si-link ${extraClass}" type="button" @click=${onClick}>${label}</button>`;
+export function linkButton(label: string, onClick: () => void): TemplateResult {
+  return html`<button class="si-link" type="button" @click=${onClick}>${label}</button>`;
 }
 
 /**
@@ -196,7 +193,7 @@ export function terms(ctx: ScreenContext, explicit: boolean): TemplateResult | t
         id=${id}
         name="terms"
         type="checkbox"
-        aria-invalid=${error ? 'true' : 'false'}
+        aria-invalid=${Boolean(error)}
         aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
         @change=${() => ctx.clearError('terms')}
       />

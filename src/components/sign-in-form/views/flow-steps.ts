@@ -2,10 +2,11 @@
  * The steps the flow reaches first from the sign-in screen: the password step and the waits around
  * a social sign-in. They load with the controller; the journeys' steps follow (journey-steps.ts).
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
 import { isSecurityStep } from '../../../flow/steps.js';
+import { isolate } from '../../../i18n/isolate.js';
 import type { ViewContext } from './context.js';
 import { alerts, linkButton, passwordField, submitButton, title } from './fields.js';
 import { backButton, hiddenUsername } from './later-fields.js';
@@ -33,7 +34,7 @@ function waiting(ctx: ViewContext, step: StepOf<'social-callback'> | StepOf<'lea
     step.name !== 'social-callback'
       ? msg('Taking you to the sign-in page…', { id: 'social.leaving' })
       : step.connectorId
-        ? msg(str`Signing you in with ${ctx.connectorName(step.connectorId)}…`, { id: 'social.completing' })
+        ? msg(html`Signing you in with ${isolate(ctx.connectorName(step.connectorId))}…`, { id: 'social.completing' })
         : msg('Please wait…', { id: 'common.wait' });
   return html`
     ${title(msg('One moment', { id: 'social.waitTitle' }))}
@@ -48,7 +49,7 @@ function signInPassword(ctx: ViewContext, step: StepOf<'sign-in-password'>): Tem
     ${backButton(ctx)}
     ${title(
       msg('Enter your password', { id: 'password.title' }),
-      msg(str`Signing in as ${ctx.display(step.identifier)}`, { id: 'password.as' }),
+      msg(html`Signing in as ${isolate(ctx.display(step.identifier))}`, { id: 'password.as' }),
     )}
     ${alerts(ctx)} ${hiddenUsername(step.identifier.value)}
     ${passwordField(ctx, { name: 'password', label: msg('Password', { id: 'field.password' }), autocomplete: 'current-password' })}

@@ -4,12 +4,13 @@
  * panel. Loaded after the first screen is painted (see lazy.ts). Templates read the flow state
  * and never call the API.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
 import type { IdentifierPayload, SignInIdentifier } from '../../../api/schemas.js';
 import { characterClasses, checkPasswordLocally, resolvePasswordPolicy } from '../../../flow/password-policy.js';
 import { isCodeIdentifier, type SignInFlow } from '../../../flow/sign-in-flow.js';
+import { isolate } from '../../../i18n/isolate.js';
 import { defineOnce } from '../../define-once.js';
 import { QrSignIn } from '../../qr-sign-in/qr-sign-in.js';
 import type { ViewContext } from './context.js';
@@ -23,7 +24,7 @@ import {
   termsExplicit,
   title,
 } from './fields.js';
-import { backButton, codeField, hiddenUsername, usernameField } from './later-fields.js';
+import { backButton, codeField, codeSentNotice, hiddenUsername, usernameField } from './later-fields.js';
 import { type JourneyStep, socialSection, type StepOf } from './steps.js';
 
 // The security steps' templates travel in this chunk: a chunk of their own made the bundler move
@@ -77,7 +78,7 @@ function socialLink(ctx: ViewContext, step: StepOf<'social-link'>): TemplateResu
   return html`
     ${title(
       msg('Link to your existing account?', { id: 'socialLink.title' }),
-      msg(str`An account with ${who} already exists. Link your ${provider} account to it, so you can sign in with either.`, {
+      msg(html`An account with ${isolate(who)} already exists. Link your ${isolate(provider)} account to it, so you can sign in with either.`, {
         id: 'socialLink.text',
       }),
     )}
@@ -96,7 +97,7 @@ function socialPanel(ctx: ViewContext, step: StepOf<'social-panel'>): TemplateRe
   const provider = ctx.connectorName(step.connectorId);
   return html`
     ${backButton(ctx)}
-    ${title(msg(str`Sign in with ${provider}`, { id: 'socialPanel.title' }))} ${alerts(ctx)}
+    ${title(msg(html`Sign in with ${isolate(provider)}`, { id: 'socialPanel.title' }))} ${alerts(ctx)}
     <qr-sign-in
       src=${step.frameUri}
       provider=${provider}
@@ -114,13 +115,13 @@ function verificationCode(ctx: ViewContext, step: StepOf<'verification-code'>): 
     ${backButton(ctx)}
     ${title(
       msg('Enter the verification code', { id: 'code.title' }),
-      msg(str`We sent a 6-digit code to ${target}.`, { id: 'code.sentTo' }),
+      msg(html`We sent a 6-digit code to ${isolate(target)}.`, { id: 'code.sentTo' }),
     )}
-    ${alerts(ctx)} ${hiddenUsername(step.identifier.value)} ${codeField(ctx)}
+    ${alerts(ctx)} ${codeSentNotice(ctx)} ${hiddenUsername(step.identifier.value)} ${codeField(ctx)}
     ${submitButton(ctx, msg('Verify', { id: 'code.submit' }), msg('Verifying…', { id: 'code.submitting' }))}
     <p class="si-aside">
       ${remaining > 0
-        ? html`<span class="si-countdown">${msg(str`You can ask for a new code in ${remaining} s.`, { id: 'code.countdown' })}</span>`
+        ? html`<span class="si-countdown">${msg(html`You can ask for a new code in ${isolate(remaining)} s.`, { id: 'code.countdown' })}</span>`
         : linkButton(msg('Send a new code', { id: 'code.resend' }), () => void ctx.flow.resendCode())}
     </p>
     ${passwordAvailable
@@ -233,7 +234,7 @@ function confirmRegister(ctx: ViewContext, step: StepOf<'confirm-register'>): Te
   return html`
     ${title(
       msg('Create a new account?', { id: 'confirmRegister.title' }),
-      msg(str`There is no account for ${who} yet. Create one with it?`, { id: 'confirmRegister.text' }),
+      msg(html`There is no account for ${isolate(who)} yet. Create one with it?`, { id: 'confirmRegister.text' }),
     )}
     ${alerts(ctx)} ${terms(ctx, termsExplicit(ctx, true))}
     ${submitButton(ctx, msg('Create account', { id: 'register.submit' }), msg('Creating account…', { id: 'register.submitting' }))}
@@ -248,7 +249,7 @@ function confirmSignIn(ctx: ViewContext, step: StepOf<'confirm-sign-in'>): Templ
   return html`
     ${title(
       msg('You already have an account', { id: 'confirmSignIn.title' }),
-      msg(str`${who} already belongs to an account. Sign in to it instead?`, { id: 'confirmSignIn.text' }),
+      msg(html`${isolate(who)} already belongs to an account. Sign in to it instead?`, { id: 'confirmSignIn.text' }),
     )}
     ${alerts(ctx)}
     ${submitButton(ctx, msg('Sign in', { id: 'signIn.submit' }), msg('Signing in…', { id: 'signIn.submitting' }))}
@@ -281,19 +282,19 @@ function passwordChecklist(ctx: ViewContext, id: string): TemplateResult {
   const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
   const value = ctx.newPassword;
   const length = [...value].length;
-  const rules: { text: string; met: boolean }[] = [
-    { text: msg(str`At least ${policy.length.min} characters`, { id: 'rules.minLength' }), met: length >= policy.length.min },
+  const rules: { text: TemplateResult; met: boolean }[] = [
+    { text: msg(html`At least ${isolate(policy.length.min)} characters`, { id: 'rules.minLength' }), met: length >= policy.length.min },
   ];
   if (policy.characterTypes.min > 1) {
     rules.push({
-      text: msg(str`At least ${policy.characterTypes.min} of: lowercase, uppercase, digits, symbols`, {
+      text: msg(html`At least ${isolate(policy.characterTypes.min)} of: lowercase, uppercase, digits, symbols`, {
         id: 'rules.characterTypes',
       }),
       met: characterClasses(value).size >= policy.characterTypes.min,
     });
   }
   if (length > policy.length.max) {
-    rules.push({ text: msg(str`At most ${policy.length.max} characters`, { id: 'rules.maxLength' }), met: false });
+    rules.push({ text: msg(html`At most ${isolate(policy.length.max)} characters`, { id: 'rules.maxLength' }), met: false });
   }
   return html`<ul class="si-checklist" id=${id} aria-label=${msg('Password requirements', { id: 'rules.label' })}>
     ${rules.map(

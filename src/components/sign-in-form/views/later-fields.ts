@@ -10,6 +10,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ScreenContext, ViewContext } from './context.js';
 import { errorFor, fieldError, identifierField } from './fields.js';
 
+/** "A new code is on its way." on a code step, after the user asked for another code. */
+export function codeSentNotice(ctx: ScreenContext): TemplateResult | typeof nothing {
+  return ctx.state.notice === 'code-sent'
+    ? html`<p class="si-notice" role="status">${msg('A new code is on its way.', { id: 'notice.codeSent' })}</p>`
+    : nothing;
+}
+
 /** A username field for registration and the missing-username step. */
 export function usernameField(ctx: ScreenContext): TemplateResult {
   return identifierField(ctx, ['username'], { autocomplete: 'username' });

@@ -4,18 +4,19 @@
  * only when the server asks for one of them, with its own styles. Templates read the flow state
  * and never call the API.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 import type { MfaFactor } from '../../../api/security-schemas.js';
 import type { SignInFlow } from '../../../flow/sign-in-flow.js';
 import type { SecurityStep, Step } from '../../../flow/steps.js';
+import { isolate } from '../../../i18n/isolate.js';
 import { adoptStyles } from '../adopt-styles.js';
 import { securityStyles } from '../security.styles.js';
 import type { ViewContext } from './context.js';
 import { alerts, errorFor, fieldError, linkButton, submitButton, title } from './fields.js';
-import { backButton, codeField } from './later-fields.js';
+import { backButton, codeField, codeSentNotice } from './later-fields.js';
 import type { JourneyInput } from './journey-steps.js';
 
 type StepOf<N extends Step['name']> = Extract<Step, { name: N }>;
@@ -63,7 +64,7 @@ export function renderSecurityStep(ctx: ViewContext, step: SecurityStep): Templa
 }
 
 /** A factor's name and what the user needs for it. */
-function factorCopy(factor: MfaFactor, purpose: 'verify' | 'bind', masked?: string): { name: string; detail: string } {
+function factorCopy(factor: MfaFactor, purpose: 'verify' | 'bind', masked?: string): { name: string; detail: string | TemplateResult } {
   switch (factor) {
     case 'Totp':
       return {
@@ -87,14 +88,14 @@ function factorCopy(factor: MfaFactor, purpose: 'verify' | 'bind', masked?: stri
       return {
         name: msg('Email code', { id: 'mfa.factor.email' }),
         detail: masked
-          ? msg(str`Get a code at ${masked}.`, { id: 'mfa.factor.codeTo' })
+          ? msg(html`Get a code at ${isolate(masked)}.`, { id: 'mfa.factor.codeTo' })
           : msg('Get a code at your email address.', { id: 'mfa.factor.emailDetail' }),
       };
     case 'PhoneVerificationCode':
       return {
         name: msg('Text message code', { id: 'mfa.factor.phone' }),
         detail: masked
-          ? msg(str`Get a code at ${masked}.`, { id: 'mfa.factor.codeTo' })
+          ? msg(html`Get a code at ${isolate(masked)}.`, { id: 'mfa.factor.codeTo' })
           : msg('Get a code on your phone.', { id: 'mfa.factor.phoneDetail' }),
       };
   }
@@ -144,13 +145,13 @@ function verify(ctx: ViewContext, step: StepOf<'mfa-verify'>): TemplateResult {
         ${title(
           heading,
           target
-            ? msg(str`We sent a 6-digit code to ${target}.`, { id: 'code.sentTo' })
+            ? msg(html`We sent a 6-digit code to ${isolate(target)}.`, { id: 'code.sentTo' })
             : msg('We sent you a 6-digit code.', { id: 'mfa.codeSent' }),
         )}
-        ${alerts(ctx)} ${codeField(ctx)} ${submit()}
+        ${alerts(ctx)} ${codeSentNotice(ctx)} ${codeField(ctx)} ${submit()}
         <p class="si-aside">
           ${remaining > 0
-            ? html`<span class="si-countdown">${msg(str`You can ask for a new code in ${remaining} s.`, { id: 'code.countdown' })}</span>`
+            ? html`<span class="si-countdown">${msg(html`You can ask for a new code in ${isolate(remaining)} s.`, { id: 'code.countdown' })}</span>`
             : linkButton(msg('Send a new code', { id: 'code.resend' }), () => void ctx.flow.resendMfaCode())}
         </p>
         ${anotherMethod(ctx, step)}
