@@ -1,6 +1,7 @@
 /**
  * Every distinct step of the identifier journeys through axe (light and dark), and the focus
- * contract: a new step focuses its heading, a failed submit focuses the invalid field.
+ * contract: a new step focuses its first field that needs input (its heading when it has none)
+ * and is named by its heading, a failed submit focuses the invalid field.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 
@@ -13,13 +14,16 @@ import {
   wrongCode,
 } from '../helpers/journeys.js';
 
-/** Waits for the step and checks that focus moved to its heading. */
-async function arriveAt(h: JourneyHarness, heading: string): Promise<void> {
+/**
+ * Waits for the step and checks where focus went: into the named field, or to the heading on a
+ * step without a field to fill. Either way the heading is the form's accessible name.
+ */
+async function arriveAt(h: JourneyHarness, heading: string, focus: string): Promise<void> {
   await h.waitForHeading(heading);
-  await waitUntil(() => h.focused()?.tagName === 'H1', `focus did not move to the heading of "${heading}"`);
-  const focused = h.focused()!;
-  expect(focused.textContent?.trim()).to.equal(heading);
-  expect(h.form.contains(focused)).to.equal(true);
+  const target = () => (focus === 'heading' ? h.form.querySelector('h1') : h.input(focus));
+  await waitUntil(() => h.focused() === target(), `focus did not move to the ${focus} of "${heading}": it is on ${h.focused()?.outerHTML.slice(0, 80) ?? 'nothing'}`);
+  const name = h.form.getAttribute('aria-labelledby');
+  expect(name && h.form.ownerDocument.getElementById(name)?.textContent?.trim(), 'the form is not named by its heading').to.equal(heading);
 }
 
 async function codeStepFor(email: string, theme: 'light' | 'dark'): Promise<JourneyHarness> {
@@ -27,9 +31,9 @@ async function codeStepFor(email: string, theme: 'light' | 'dark'): Promise<Jour
   const h = await mount(app.appId, { theme });
   await h.type('identifier', email);
   h.submitButton().click();
-  await arriveAt(h, 'Enter your password');
+  await arriveAt(h, 'Enter your password', 'password');
   h.link('Sign in with a verification code instead').click();
-  await arriveAt(h, 'Enter the verification code');
+  await arriveAt(h, 'Enter the verification code', 'code');
   return h;
 }
 
@@ -50,7 +54,7 @@ describe('accessibility of the identifier journeys', () => {
 
       await h.type('identifier', email);
       h.submitButton().click();
-      await arriveAt(h, 'Enter your password');
+      await arriveAt(h, 'Enter your password', 'password');
       await expect(h.element).to.be.accessible();
 
       await h.type('password', 'wrong-password');
@@ -60,7 +64,7 @@ describe('accessibility of the identifier journeys', () => {
       await expect(h.element).to.be.accessible();
 
       h.link('Sign in with a verification code instead').click();
-      await arriveAt(h, 'Enter the verification code');
+      await arriveAt(h, 'Enter the verification code', 'code');
       await expect(h.element).to.be.accessible();
 
       await h.type('code', wrongCode(await latestCode(email)));
@@ -75,7 +79,7 @@ describe('accessibility of the identifier journeys', () => {
     const app = await startApp();
     const h = await mount(app.appId);
     h.link('Create account').click();
-    await arriveAt(h, 'Create your account');
+    await arriveAt(h, 'Create your account', 'identifier');
     await expect(h.element).to.be.accessible();
 
     await h.type('identifier', email);
@@ -86,9 +90,9 @@ describe('accessibility of the identifier journeys', () => {
 
     h.agreeToTerms();
     h.submitButton().click();
-    await arriveAt(h, 'Enter the verification code');
+    await arriveAt(h, 'Enter the verification code', 'code');
     await h.type('code', await latestCode(email));
-    await arriveAt(h, 'Set a password');
+    await arriveAt(h, 'Set a password', 'password');
     await h.type('password', 'tulip7');
     await h.element.updateComplete;
     expect(Object.values(h.rules())).to.deep.equal([false, true]);
@@ -109,16 +113,16 @@ describe('accessibility of the identifier journeys', () => {
     const h = await mount(app.appId, { theme: 'dark' });
     await h.type('identifier', email);
     h.submitButton().click();
-    await arriveAt(h, 'Enter your password');
+    await arriveAt(h, 'Enter your password', 'password');
     h.link('Forgot your password?').click();
-    await arriveAt(h, 'Reset your password');
+    await arriveAt(h, 'Reset your password', 'identifier');
     await expect(h.element).to.be.accessible();
 
     await h.type('identifier', email);
     h.submitButton().click();
-    await arriveAt(h, 'Enter the verification code');
+    await arriveAt(h, 'Enter the verification code', 'code');
     await h.type('code', await latestCode(email));
-    await arriveAt(h, 'Set a new password');
+    await arriveAt(h, 'Set a new password', 'password');
     await expect(h.element).to.be.accessible();
 
     await h.type('password', 'Passw0rd!');
@@ -133,7 +137,7 @@ describe('accessibility of the identifier journeys', () => {
     const email = uniqueEmail('a11ynew');
     const h = await codeStepFor(email, 'light');
     await h.type('code', await latestCode(email));
-    await arriveAt(h, 'Create a new account?');
+    await arriveAt(h, 'Create a new account?', 'heading');
     await expect(h.element).to.be.accessible();
     h.submitButton().click();
     await h.waitForFieldError('terms');
@@ -147,13 +151,13 @@ describe('accessibility of the identifier journeys', () => {
     const app = await startApp();
     const h = await mount(app.appId, { theme: 'dark' });
     h.link('Create account').click();
-    await arriveAt(h, 'Create your account');
+    await arriveAt(h, 'Create your account', 'identifier');
     await h.type('identifier', email);
     h.agreeToTerms();
     h.submitButton().click();
-    await arriveAt(h, 'Enter the verification code');
+    await arriveAt(h, 'Enter the verification code', 'code');
     await h.type('code', await latestCode(email));
-    await arriveAt(h, 'You already have an account');
+    await arriveAt(h, 'You already have an account', 'heading');
     await expect(h.element).to.be.accessible();
   });
 
@@ -164,10 +168,10 @@ describe('accessibility of the identifier journeys', () => {
     const h = await mount(app.appId);
     await h.type('identifier', email);
     h.submitButton().click();
-    await arriveAt(h, 'Enter your password');
+    await arriveAt(h, 'Enter your password', 'password');
     await h.type('password', 'Passw0rd!');
     h.submitButton().click();
-    await arriveAt(h, 'Choose a username');
+    await arriveAt(h, 'Choose a username', 'identifier');
     await expect(h.element).to.be.accessible();
   });
 
@@ -176,10 +180,10 @@ describe('accessibility of the identifier journeys', () => {
     const h = await mount(appId);
     await h.type('identifier', 'alice');
     h.submitButton().click();
-    await arriveAt(h, 'Enter your password');
+    await arriveAt(h, 'Enter your password', 'password');
     await h.type('password', 'Passw0rd!');
     h.submitButton().click();
-    await arriveAt(h, 'Session expired');
+    await arriveAt(h, 'Session expired', 'heading');
     await expect(h.element).to.be.accessible();
   });
 });

@@ -55,6 +55,11 @@ const CAPTCHA_STEPS = new Set(['sign-in', 'sign-in-password', 'register', 'forgo
 /** Codes after which the CAPTCHA widget starts over for the next try. */
 const CAPTCHA_ERRORS = /^(session\.captcha_|captcha\.)/;
 
+/** Input types that take no typing: a new step's focus skips them (a checkbox waits to be read first). */
+const NOT_TYPED = /^(hidden|checkbox|radio|button|submit|reset|image|file|range|color)$/;
+
+let headings = 0;
+
 export class FormController {
   readonly flow: SignInFlow;
   #state: FlowState;
@@ -66,7 +71,11 @@ export class FormController {
   #now = Date.now();
   #phone?: PhoneTools;
   #ticker?: ReturnType<typeof setInterval>;
-  #focusTitle = false;
+  /** The step changed: focus moves into it after the render that shows it. */
+  #focusStep = false;
+  /** A polite live region, outside the step's template, that says a new step's heading. */
+  readonly #announcer: HTMLElement;
+  #announcing?: ReturnType<typeof setTimeout>;
   /** The identifier text last sent from sign-in, sign-up or reset (never a password or code). */
   #identifierDraft?: string;
   /** The tenant's CAPTCHA, once its module has loaded (only for tenants that turned it on). */
@@ -103,6 +112,12 @@ export class FormController {
     this.#state = this.flow.state;
     this.#unsubscribe = this.flow.subscribe((next, previous) => this.#onFlowState(next, previous));
     this.#country = defaultCountry(getLocale(), globalThis.navigator?.languages ?? []);
+    // Before Lit's part of the form (prepended), so that the step's renders leave it in place; it
+    // exists before it first speaks, as screen readers need.
+    this.#announcer = document.createElement('p');
+    this.#announcer.className = 'si-visually-hidden';
+    this.#announcer.setAttribute('role', 'status');
+    host.fields.prepend(this.#announcer);
     adoptStyles(host.element, journeyStyles);
     // Typed before this module arrived: the country picker follows a phone number at once.
     const input = host.fields.querySelector<HTMLInputElement>('input[name="identifier"]');
@@ -125,6 +140,8 @@ export class FormController {
   dispose(): void {
     this.#unsubscribe();
     this.#stopTicker();
+    clearTimeout(this.#announcing);
+    this.#announcer.remove();
     void this.#tenantPhrases?.then((stop) => stop?.());
     void this.#captcha?.then((captcha) => captcha.dispose());
     if (this.#passkey.autofill) void import('../../flow/webauthn.js').then((webauthn) => webauthn.cancelCeremony());
@@ -210,10 +227,67 @@ export class FormController {
       const input = this.host.fields.querySelector<HTMLInputElement>('input[name="identifier"]');
       if (input && !/\bwebauthn\b/.test(input.autocomplete)) input.setAttribute('autocomplete', `${input.autocomplete} webauthn`);
     }
-    if (this.#focusTitle) {
-      this.#focusTitle = false;
-      this.host.fields.querySelector<HTMLElement>('.si-title')?.focus({ preventScroll: false });
+    const heading = this.#nameForm();
+    // A step whose template is still loading has no heading yet: focus waits for it.
+    if (this.#focusStep && heading) {
+      this.#focusStep = false;
+      this.#focusInto(heading);
     }
+  }
+
+  /**
+   * The step's heading names the form (a `<form>` with a name is a landmark region), so a screen
+   * reader says it when the user enters the form and lists it among the page's regions.
+   */
+  #nameForm(): HTMLElement | null {
+    const fields = this.host.fields;
+    const heading = fields.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.id ||= `si-heading-${++headings}`;
+      fields.setAttribute('aria-labelledby', heading.id);
+    } else {
+      fields.removeAttribute('aria-labelledby');
+    }
+    return heading;
+  }
+
+  /**
+   * Focus on a new step, as on Logto's, Google's and Microsoft's pages: the first field that needs
+   * input (the first empty one, else the first one) so that typing goes on at once, and the
+   * heading with its subtitle said politely, since focus skipped them. A step without such a field
+   * (a confirmation, a list of choices, a page of its own) focuses its heading, read on focus.
+   */
+  #focusInto(heading: HTMLElement): void {
+    const controls = [...this.host.fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].filter(
+      (control) =>
+        !control.disabled &&
+        control.tabIndex >= 0 &&
+        !(control instanceof HTMLInputElement && (control.readOnly || NOT_TYPED.test(control.type))) &&
+        control.getClientRects().length > 0,
+    );
+    const field = controls.find((control) => !control.value) ?? controls.find((control) => control instanceof HTMLInputElement);
+    if (!field) {
+      heading.focus({ preventScroll: false });
+      return;
+    }
+    field.focus();
+    const subtitle = heading.nextElementSibling?.classList.contains('si-subtitle') ? heading.nextElementSibling : undefined;
+    const [title = '', detail] = [heading, subtitle].map((element) => element?.textContent?.replace(/\s+/g, ' ').trim());
+    this.#announce(detail ? `${title}${/\p{P}$/u.test(title) ? '' : '.'} ${detail}` : title);
+  }
+
+  /**
+   * Says `text` in the live region: after the screen reader has begun with the focused field, and
+   * emptied a while later, so that reading the form line by line does not meet it twice.
+   */
+  #announce(text: string): void {
+    const announcer = this.#announcer;
+    announcer.textContent = '';
+    clearTimeout(this.#announcing);
+    this.#announcing = setTimeout(() => {
+      announcer.textContent = text;
+      this.#announcing = setTimeout(() => (announcer.textContent = ''), 5000);
+    }, 150);
   }
 
   /** Everything the step templates read, on top of what the element itself provides. */
@@ -280,7 +354,7 @@ export class FormController {
       this.#revealed = new Set();
       this.#newPassword = '';
       this.#phoneActive = false;
-      this.#focusTitle = next.step.name !== 'done' && (previous.step.name !== next.step.name || next.step.name === 'continue');
+      this.#focusStep = next.step.name !== 'done' && (previous.step.name !== next.step.name || next.step.name === 'continue');
       if (next.step.name === 'verification-code' || (next.step.name === 'mfa-verify' && next.step.sentAt)) this.#startTicker();
       else this.#stopTicker();
       host.element.dispatchEvent(new SiStepChangeEvent({ step: next.step.name, path: stepPath(next.step) }));
