@@ -51,8 +51,18 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint' |
     if (value) keep.push([`sign-in-kit:${key}`, value]);
     out[key] = value;
   }
-  // Kept for the tab's later pages once the first screen is up.
-  if (keep.length > 0) setTimeout(() => keep.forEach(([key, value]) => safeSessionStore(key, value)), 500);
+  // Kept for the tab's later pages once the first screen is up, or when the page is left sooner
+  // (a provider's page, from which the callback comes back without them).
+  if (keep.length > 0) {
+    let saved = false;
+    const save = () => {
+      if (saved) return;
+      saved = true;
+      keep.forEach(([key, value]) => safeSessionStore(key, value));
+    };
+    setTimeout(save, 500);
+    addEventListener('pagehide', save, { once: true });
+  }
   return out;
 }
 
