@@ -58,8 +58,6 @@ const CAPTCHA_ERRORS = /^(session\.captcha_|captcha\.)/;
 /** Input types that take no typing: a new step's focus skips them (a checkbox waits to be read first). */
 const NOT_TYPED = /^(hidden|checkbox|radio|button|submit|reset|image|file|range|color)$/;
 
-let headings = 0;
-
 export class FormController {
   readonly flow: SignInFlow;
   #state: FlowState;
@@ -227,28 +225,12 @@ export class FormController {
       const input = this.host.fields.querySelector<HTMLInputElement>('input[name="identifier"]');
       if (input && !/\bwebauthn\b/.test(input.autocomplete)) input.setAttribute('autocomplete', `${input.autocomplete} webauthn`);
     }
-    const heading = this.#nameForm();
     // A step whose template is still loading has no heading yet: focus waits for it.
-    if (this.#focusStep && heading) {
+    const heading = this.#focusStep ? this.host.fields.querySelector<HTMLElement>('h1') : null;
+    if (heading) {
       this.#focusStep = false;
       this.#focusInto(heading);
     }
-  }
-
-  /**
-   * The step's heading names the form (a `<form>` with a name is a landmark region), so a screen
-   * reader says it when the user enters the form and lists it among the page's regions.
-   */
-  #nameForm(): HTMLElement | null {
-    const fields = this.host.fields;
-    const heading = fields.querySelector<HTMLElement>('h1');
-    if (heading) {
-      heading.id ||= `si-heading-${++headings}`;
-      fields.setAttribute('aria-labelledby', heading.id);
-    } else {
-      fields.removeAttribute('aria-labelledby');
-    }
-    return heading;
   }
 
   /**
@@ -256,6 +238,11 @@ export class FormController {
    * input (the first empty one, else the first one) so that typing goes on at once, and the
    * heading with its subtitle said politely, since focus skipped them. A step without such a field
    * (a confirmation, a list of choices, a page of its own) focuses its heading, read on focus.
+   *
+   * The heading is said in a live region rather than made the form's name (`aria-labelledby`):
+   * screen readers say a form's name when focus enters the form from outside, not when it moves
+   * from one field to another inside it, which is what a new step does; and a page with two forms
+   * (a gallery, sign-in beside sign-up) would have two regions of the same name.
    */
   #focusInto(heading: HTMLElement): void {
     const controls = [...this.host.fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].filter(

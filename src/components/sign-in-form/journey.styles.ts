@@ -18,6 +18,12 @@ export const journeyStyles = css`
     background: var(--si-color-surface-raised);
   }
 
+  /* An address, number or name inserted in a step's sentence (see i18n/isolate.ts) goes to the
+     next line whole when it does not fit, rather than "+966 51 234" on one line and "5678" on the next. */
+  sign-in-form .si-subtitle bdi {
+    display: inline-block;
+  }
+
   sign-in-form .si-notice {
     margin: 0;
     padding: 12px 14px;
