@@ -32,7 +32,7 @@ export const signInFormStyles = css`
   }
 
   /* No logo, or one that failed to load: no empty band above the title. */
-  .logo:has(img:not([src])) {
+  .logo:has(:not([src])) {
     display: none;
   }
 

@@ -113,11 +113,11 @@ export class SocialButtons extends LitElement {
       text-align: center;
       /* Keep the label centred on the button, not on the space after the logo. */
       margin-inline-end: 36px;
-      overflow: hidden;
+      overflow-wrap: anywhere;
       display: -webkit-box;
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 2;
-      overflow-wrap: anywhere;
+      overflow: hidden;
     }
 
     /* A compact button shows the provider's name alone: the rest of its sentence is there for screen readers. */
