@@ -211,7 +211,7 @@ export class SignInForm extends LitElement {
   async withFlow<T>(action: (flow: SignInFlow) => T): Promise<Awaited<T> | undefined> {
     await this.whenReady();
     const flow = this.#controller?.flow;
-    return flow ? await action(flow) : undefined;
+    return (flow && action(flow)) as Awaited<T> | undefined;
   }
 
   /** Resumes a step saved by the host before a reload (see `step`). */
