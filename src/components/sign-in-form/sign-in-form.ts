@@ -77,7 +77,7 @@ export class SignInForm extends LitElement {
     screen: {},
     theme: { reflect: true },
     loginHint: { attribute: 'login-hint' },
-    identifierTypes: { attribute: 'identifier' },
+    identifier: {},
     config: { attribute: false },
     client: { attribute: false },
     loadError: { state: true },
@@ -109,7 +109,7 @@ export class SignInForm extends LitElement {
   loginHint?: string;
 
   /** Identifier types for the identifier-only screens, space-separated (`email phone`), as an app's `identifier` parameter. */
-  identifierTypes?: string;
+  identifier?: string;
 
   /** A sign-in-experience config to use instead of fetching one. */
   config?: SignInExperience;
@@ -322,7 +322,7 @@ export class SignInForm extends LitElement {
             clientOptions: this.#clientOptions(),
             config,
             screen: this.screen,
-            identifierTypes: this.identifierTypes,
+            identifierTypes: this.identifier,
           },
         );
         this.controllerError = undefined;
