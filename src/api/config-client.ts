@@ -5,9 +5,10 @@
  * The Experience API calls live in `ExperienceClient` (client.ts), which extends this class; the
  * first screen of `<sign-in-form>` needs only the config, so only this part is on its critical path.
  */
-import type { z } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 
 import { ApiError, ClientErrorCode } from './errors.js';
+import { safeParse } from './first-screen-zod.js';
 import { errorBodySchema, type SignInExperience, signInExperienceSchema } from './schemas.js';
 
 export interface ExperienceClientOptions {
@@ -32,7 +33,7 @@ export interface ExperienceClientOptions {
 export interface RequestOptions<T> {
   body?: unknown;
   /** Schema of the success body; omitted for endpoints that answer 201/204 with no JSON. */
-  schema?: z.ZodMiniType<T>;
+  schema?: $ZodType<T>;
   query?: Record<string, string | undefined>;
   signal?: AbortSignal;
 }
@@ -78,7 +79,7 @@ export class ConfigClient {
 
   protected async get<T>(
     path: string,
-    schema: z.ZodMiniType<T>,
+    schema: $ZodType<T>,
     signal?: AbortSignal,
     query?: Record<string, string | undefined>,
   ): Promise<T> {
@@ -99,9 +100,9 @@ export class ConfigClient {
   protected send<T>(
     method: string,
     path: string,
-    options: RequestOptions<T> & { schema: z.ZodMiniType<T>; optionalBody: true },
+    options: RequestOptions<T> & { schema: $ZodType<T>; optionalBody: true },
   ): Promise<T | undefined>;
-  protected send<T>(method: string, path: string, options: RequestOptions<T> & { schema: z.ZodMiniType<T> }): Promise<T>;
+  protected send<T>(method: string, path: string, options: RequestOptions<T> & { schema: $ZodType<T> }): Promise<T>;
   protected async send<T>(
     method: string,
     path: string,
@@ -171,7 +172,7 @@ export class ConfigClient {
     if (json === undefined) {
       throw new ApiError(response.status, ClientErrorCode.nonJson, 'The server did not answer with JSON.');
     }
-    const parsed = schema.safeParse(json);
+    const parsed = safeParse(schema, json);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
       throw new ApiError(
@@ -192,7 +193,7 @@ function abortedError(): ApiError {
 function errorFrom(response: Response, text: string): ApiError {
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   const json = parseJson(text);
-  const parsed = errorBodySchema.safeParse(json);
+  const parsed = safeParse(errorBodySchema, json);
   if (json === undefined || !parsed.success || typeof json !== 'object' || json === null) {
     return new ApiError(
       response.status,

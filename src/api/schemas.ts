@@ -6,12 +6,14 @@
  * keeps working; a missing or mistyped field the kit relies on fails parsing, which the client
  * turns into an `ApiError` with code `client.invalid_response`.
  *
- * `zod/mini` keeps the bundle small: the hosted page must stay within its first-render budget.
+ * The first screen parses these, so they are built from zod's core (first-screen-zod.ts) rather
+ * than `zod/mini`: the hosted page must stay within its first-render budget. Neither compiles code
+ * with `new Function` (classic zod's object parser does, and probes for it), so these schemas run
+ * under a strict Content-Security-Policy as they are.
  */
-import { z } from 'zod/mini';
+import type { SomeType } from 'zod/v4/core';
 
-// zod/mini's object parser never compiles code with `new Function` (classic zod's does, and probes
-// for it), so these schemas run under a strict Content-Security-Policy as they are.
+import * as z from './first-screen-zod.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared enumerations
@@ -27,12 +29,12 @@ export type SignInIdentifier = z.infer<typeof signInIdentifierSchema>;
  * A JSON object whose every value matches `value`. The same check as `z.record(z.string(), value)`
  * for a parsed JSON body, without the record type's key machinery on the first screen.
  */
-export const map = <T extends z.core.SomeType>(value: T) => z.catchall(z.object({}), value);
+export const map = <T extends SomeType>(value: T) => z.catchall(z.object({}), value);
 
 /** A string with at least one character (a regex check, which the colours below need anyway). */
-export const nonEmpty = () => z.string().check(z.regex(/[\s\S]/));
+export const nonEmpty = () => z.string(z.regex(/[\s\S]/));
 
-const hexColor = z.string().check(z.regex(/^#(?:[\da-f]{3}|[\da-f]{6}|[\da-f]{8})$/i));
+const hexColor = z.string(z.regex(/^#(?:[\da-f]{3}|[\da-f]{6}|[\da-f]{8})$/i));
 export const optionalBoolean = z.optional(z.boolean());
 
 // ---------------------------------------------------------------------------------------------
@@ -71,25 +73,8 @@ export const socialConnectorSchema = z.object({
   logo: z.string(),
   logoDark: z.optional(z.nullable(z.string())),
   platform: z.nullable(z.enum(['Native', 'Universal', 'Web'])),
-  isStandard: optionalBoolean,
 });
 export type SocialConnector = z.infer<typeof socialConnectorSchema>;
-
-export const passwordPolicySchema = z.object({
-  length: z.optional(
-    z.object({ min: z.optional(z.number()), max: z.optional(z.number()) }),
-  ),
-  characterTypes: z.optional(z.object({ min: z.optional(z.number()) })),
-  rejects: z.optional(
-    z.object({
-      pwned: optionalBoolean,
-      repetitionAndSequence: optionalBoolean,
-      userInfo: optionalBoolean,
-      words: z.optional(z.array(z.string())),
-    }),
-  ),
-});
-export type PasswordPolicyInput = z.infer<typeof passwordPolicySchema>;
 
 export const signInExperienceSchema = z.catchall(
   z.object({
@@ -112,17 +97,15 @@ export const signInExperienceSchema = z.catchall(
   agreeToTermsPolicy: z.optional(z.enum(['Automatic', 'ManualRegistrationOnly', 'Manual'])),
   signIn: z.object({ methods: z.array(signInMethodSchema) }),
   signUp: signUpSchema,
-  socialSignIn: z.optional(z.object({ automaticAccountLinking: optionalBoolean })),
   socialSignInConnectorTargets: z.optional(z.array(z.string())),
   socialConnectors: z.array(socialConnectorSchema),
   signInMode: z.enum(['SignIn', 'Register', 'SignInAndRegister']),
   forgotPassword: z.object({ email: z.boolean(), phone: z.boolean() }),
-  passwordPolicy: z.optional(passwordPolicySchema),
   customCss: z.optional(z.nullable(z.string())),
-  supportEmail: z.optional(z.nullable(z.string())),
   }),
-  // Every other field is kept as sent: those of optional features (CAPTCHA, passkeys) are checked
-  // by the part of the kit that reads them after the first screen (security-schemas.ts).
+  // Every other field is kept as sent: those only later steps read (the password policy, the
+  // support email, social account linking; CAPTCHA, passkeys) are checked by the part of the kit
+  // that reads them after the first screen (later-settings.ts, security-schemas.ts).
   z.unknown(),
 );
 export type SignInExperience = z.infer<typeof signInExperienceSchema>;
@@ -156,3 +139,4 @@ export type {
   Phrases,
   ProfilePayload,
 } from './experience-schemas.js';
+export type { PasswordPolicyInput } from './later-settings.js';

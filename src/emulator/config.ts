@@ -3,11 +3,17 @@
  * It is validated with the kit's own schema, so a config the emulator accepts is one the kit can
  * render; a bad file is rejected with the path of the first broken field.
  */
-import { z } from 'zod/mini';
+import { z } from "zod/mini";
 
-import { signInExperienceSchema } from '../api/schemas.js';
-import demoTenant from './demo-tenant.json' with { type: 'json' };
-import { type Organization, organizationSchema, type ThirdPartyApp, thirdPartyAppSchema } from './third-party.js';
+import { laterFields } from "../api/later-settings.js";
+import { signInExperienceSchema } from "../api/schemas.js";
+import demoTenant from "./demo-tenant.json" with { type: "json" };
+import {
+  type Organization,
+  organizationSchema,
+  type ThirdPartyApp,
+  thirdPartyAppSchema,
+} from "./third-party.js";
 
 export const seedUserSchema = z.object({
   username: z.optional(z.string()),
@@ -29,21 +35,38 @@ export const seedUserSchema = z.object({
 });
 export type SeedUser = z.infer<typeof seedUserSchema>;
 
-const mfaFactorSchema = z.enum(['Totp', 'WebAuthn', 'BackupCode', 'EmailVerificationCode', 'PhoneVerificationCode']);
+const mfaFactorSchema = z.enum([
+  "Totp",
+  "WebAuthn",
+  "BackupCode",
+  "EmailVerificationCode",
+  "PhoneVerificationCode",
+]);
 export type MfaFactor = z.infer<typeof mfaFactorSchema>;
-const mfaPolicySchema = z.enum(['UserControlled', 'Mandatory', 'PromptOnlyAtSignIn', 'PromptAtSignInAndSignUp', 'NoPrompt']);
+const mfaPolicySchema = z.enum([
+  "UserControlled",
+  "Mandatory",
+  "PromptOnlyAtSignIn",
+  "PromptAtSignInAndSignUp",
+  "NoPrompt",
+]);
 export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
 
 /** The sign-in-experience fields of the security steps (MFA, CAPTCHA, passkey sign-in). */
 const securitySchema = z.object({
-  mfa: z.optional(z.object({ factors: z.optional(z.array(mfaFactorSchema)), policy: z.optional(mfaPolicySchema) })),
+  mfa: z.optional(
+    z.object({
+      factors: z.optional(z.array(mfaFactorSchema)),
+      policy: z.optional(mfaPolicySchema),
+    }),
+  ),
   captchaPolicy: z.optional(z.object({ enabled: z.optional(z.boolean()) })),
   captchaConfig: z.optional(
     z.object({
-      type: z.enum(['Turnstile', 'RecaptchaEnterprise']),
+      type: z.enum(["Turnstile", "RecaptchaEnterprise"]),
       siteKey: z.string().check(z.minLength(1)),
       domain: z.optional(z.string()),
-      mode: z.optional(z.enum(['invisible', 'checkbox'])),
+      mode: z.optional(z.enum(["invisible", "checkbox"])),
     }),
   ),
   passkeySignIn: z.optional(
@@ -58,16 +81,30 @@ const securitySchema = z.object({
 export interface SecuritySettings {
   mfa: { factors: MfaFactor[]; policy: MfaPolicy };
   captchaPolicy: { enabled: boolean };
-  captchaConfig?: { type: 'Turnstile' | 'RecaptchaEnterprise'; siteKey: string; domain?: string; mode?: 'invisible' | 'checkbox' };
-  passkeySignIn: { enabled: boolean; showPasskeyButton: boolean; allowAutofill: boolean };
+  captchaConfig?: {
+    type: "Turnstile" | "RecaptchaEnterprise";
+    siteKey: string;
+    domain?: string;
+    mode?: "invisible" | "checkbox";
+  };
+  passkeySignIn: {
+    enabled: boolean;
+    showPasskeyButton: boolean;
+    allowAutofill: boolean;
+  };
 }
 
 /** The security settings of a sign-in-experience payload, with Logto's defaults for absent fields. */
-export function securitySettingsOf(signInExperience: Record<string, unknown>): SecuritySettings {
+export function securitySettingsOf(
+  signInExperience: Record<string, unknown>,
+): SecuritySettings {
   const parsed = securitySchema.safeParse(signInExperience);
   const data = parsed.success ? parsed.data : {};
   return {
-    mfa: { factors: data.mfa?.factors ?? [], policy: data.mfa?.policy ?? 'UserControlled' },
+    mfa: {
+      factors: data.mfa?.factors ?? [],
+      policy: data.mfa?.policy ?? "UserControlled",
+    },
     captchaPolicy: { enabled: data.captchaPolicy?.enabled === true },
     captchaConfig: data.captchaConfig,
     passkeySignIn: {
@@ -81,7 +118,9 @@ export function securitySettingsOf(signInExperience: Record<string, unknown>): S
 /** Checks the security fields of a sign-in-experience payload; returns the path of the first bad field. */
 export function securityIssue(signInExperience: unknown): string | undefined {
   const result = securitySchema.safeParse(signInExperience);
-  return result.success ? undefined : (result.error.issues[0]?.path.join('.') ?? '(root)');
+  return result.success
+    ? undefined
+    : (result.error.issues[0]?.path.join(".") ?? "(root)");
 }
 
 /** A BCP 47 language tag (`en`, `fr-CA`), as `Intl` accepts it. */
@@ -92,7 +131,7 @@ const languageTag = z.string().check(
     } catch {
       return false;
     }
-  }, 'not a language tag'),
+  }, "not a language tag"),
 );
 
 /** Logto's phrase keys: nested objects with string leaves (`{"action": {"sign_in": "Log in"}}`). */
@@ -133,7 +172,9 @@ export interface EnterpriseSettings {
 }
 
 /** The enterprise settings of a sign-in-experience payload (absent fields: SSO off, none). */
-export function enterpriseSettingsOf(signInExperience: Record<string, unknown>): EnterpriseSettings {
+export function enterpriseSettingsOf(
+  signInExperience: Record<string, unknown>,
+): EnterpriseSettings {
   const parsed = enterpriseSchema.safeParse(signInExperience);
   const data = parsed.success ? parsed.data : {};
   return {
@@ -146,11 +187,25 @@ export function enterpriseSettingsOf(signInExperience: Record<string, unknown>):
 /** Checks the enterprise fields of a sign-in-experience payload; returns the path of the first bad field. */
 export function enterpriseIssue(signInExperience: unknown): string | undefined {
   const result = enterpriseSchema.safeParse(signInExperience);
-  return result.success ? undefined : (result.error.issues[0]?.path.join('.') ?? '(root)');
+  return result.success
+    ? undefined
+    : (result.error.issues[0]?.path.join(".") ?? "(root)");
 }
 
 const tenantFileSchema = z.object({
-  signInExperience: z.extend(signInExperienceSchema, { ...securitySchema.shape, ...enterpriseSchema.shape }),
+  // The kit's config schema, with every other field kept (as the kit keeps them) and the fields
+  // of the later steps and optional features checked here.
+  signInExperience: z.catchall(
+    z.object({
+      ...signInExperienceSchema._zod.def.shape,
+      ...securitySchema.shape,
+      ...enterpriseSchema.shape,
+      passwordPolicy: z.optional(laterFields.passwordPolicy),
+      supportEmail: z.optional(laterFields.supportEmail),
+      socialSignIn: z.optional(laterFields.socialSignIn),
+    }),
+    z.unknown(),
+  ),
   users: z.optional(z.array(seedUserSchema)),
   /** Third-party apps (consent.ts) and the tenant's organizations. */
   apps: z.optional(z.array(thirdPartyAppSchema)),
@@ -168,19 +223,27 @@ export interface TenantConfig {
 }
 
 export class TenantConfigError extends Error {
-  override readonly name = 'TenantConfigError';
+  override readonly name = "TenantConfigError";
 }
 
 /** Validates a parsed tenant file; throws `TenantConfigError` naming the first bad field. */
-export function parseTenantConfig(input: unknown, source = 'tenant config'): TenantConfig {
+export function parseTenantConfig(
+  input: unknown,
+  source = "tenant config",
+): TenantConfig {
   const result = tenantFileSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const field = issue?.path.length ? issue.path.join('.') : '(root)';
-    const detail = issue?.message && issue.message !== 'Invalid input' ? ` (${issue.message})` : '';
+    const field = issue?.path.length ? issue.path.join(".") : "(root)";
+    const detail =
+      issue?.message && issue.message !== "Invalid input"
+        ? ` (${issue.message})`
+        : "";
     throw new TenantConfigError(
       `${source}: the field "${field}" is missing or invalid${detail}` +
-        (issue?.code === 'invalid_type' ? `; expected ${String(issue.expected)}` : ''),
+        (issue?.code === "invalid_type"
+          ? `; expected ${String(issue.expected)}`
+          : ""),
     );
   }
   const raw = input as { signInExperience: Record<string, unknown> };
@@ -194,17 +257,19 @@ export function parseTenantConfig(input: unknown, source = 'tenant config'): Ten
 
 /** The demo tenant (demo-tenant.json); node.ts's `loadTenantConfig` reads another from a file. */
 export function demoTenantConfig(): TenantConfig {
-  return parseTenantConfig(demoTenant, 'demo tenant');
+  return parseTenantConfig(demoTenant, "demo tenant");
 }
 
 /** Deep-merges `patch` over `base` (objects merge, everything else replaces). */
 export function mergeDeep<T>(base: T, patch: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T;
+  if (!isPlainObject(base) || !isPlainObject(patch))
+    return (patch === undefined ? base : patch) as T;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) out[key] = mergeDeep(out[key], value);
+  for (const [key, value] of Object.entries(patch))
+    out[key] = mergeDeep(out[key], value);
   return out as T;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

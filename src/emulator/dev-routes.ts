@@ -3,7 +3,7 @@
  * registering test apps and users, the recorded requests, reset, the fake CAPTCHA provider and the
  * fake social providers.
  */
-import { z } from 'zod/mini';
+import { safeParse, z } from 'zod/mini';
 
 import { signInExperienceSchema } from '../api/schemas.js';
 import { serveAsset } from './assets.js';
@@ -32,7 +32,7 @@ export async function devRoute(store: Store, x: Exchange, route: string, reset: 
     const patch = (x.body ?? {}) as { appId?: string; signInExperience?: unknown };
     const appId = patch.appId ?? `app-${randomId(10)}`;
     const merged = mergeDeep(store.config.signInExperience, patch.signInExperience ?? {});
-    const parsed = signInExperienceSchema.safeParse(merged);
+    const parsed = safeParse(signInExperienceSchema, merged);
     const field = parsed.success ? (securityIssue(merged) ?? enterpriseIssue(merged)) : (parsed.error.issues[0]?.path.join('.') ?? '(root)');
     if (field !== undefined) return sendJson(x.res, 400, { message: `signInExperience.${field} is missing or invalid` });
     // A third-party app (its consent settings) and organizations to add to the tenant.
@@ -67,7 +67,7 @@ export async function devRoute(store: Store, x: Exchange, route: string, reset: 
     return sendEmpty(x.res);
   }
   const connectorName = (idOrTarget: string) => {
-    const parsed = signInExperienceSchema.safeParse(store.config.signInExperience);
+    const parsed = safeParse(signInExperienceSchema, store.config.signInExperience);
     const connector = parsed.success
       ? parsed.data.socialConnectors.find((item) => item.id === idOrTarget || item.target === idOrTarget)
       : undefined;

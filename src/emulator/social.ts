@@ -2,6 +2,8 @@
 import { RequestError, verificationNotFound } from './errors.js';
 import { sendJson } from './http.js';
 import type { Context, RouteGroup } from './state.js';
+import { safeParse } from 'zod/mini';
+
 import { signInExperienceSchema } from '../api/schemas.js';
 
 export const socialRoutes: RouteGroup = (context, key) => {
@@ -14,7 +16,7 @@ export const socialRoutes: RouteGroup = (context, key) => {
 };
 
 export function findConnector(config: unknown, connectorId: string) {
-  const parsed = signInExperienceSchema.safeParse(config);
+  const parsed = safeParse(signInExperienceSchema, config);
   return parsed.success ? parsed.data.socialConnectors.find((item) => item.id === connectorId) : undefined;
 }
 

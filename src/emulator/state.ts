@@ -2,6 +2,8 @@
  * The emulator's in-memory state (apps, interactions, users, sent codes, captcha tokens) and the
  * small helpers every route group shares. Route modules receive the `Store` and change it.
  */
+import { parse } from 'zod/mini';
+
 import type { IdentifierPayload, InteractionEvent, SignInExperience } from '../api/schemas.js';
 import { signInExperienceSchema } from '../api/schemas.js';
 import { type MfaFactor, type SecuritySettings, securitySettingsOf, type SeedUser, type TenantConfig } from './config.js';
@@ -253,7 +255,7 @@ export class Store {
   }
 
   configOf(appId: string): SignInExperience {
-    return signInExperienceSchema.parse(this.rawConfigOf(appId));
+    return parse(signInExperienceSchema, this.rawConfigOf(appId));
   }
 
   /** MFA, captcha and passkey settings of an app (defaults filled in). */

@@ -17,6 +17,7 @@ import {
   type VerificationType,
 } from './state.js';
 import type { SignInExperience } from '../api/schemas.js';
+import { laterSettings } from '../api/later-settings.js';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
 const CODE_MAX_TRIES = 10;
@@ -43,7 +44,7 @@ export const verificationRoutes: RouteGroup = (context, key) => {
 
 /** Throws `422 password.rejected` with the issues when the password breaks the tenant's policy. */
 export function assertPassword(config: SignInExperience, password: string, info: PasswordUserInfo): void {
-  const issues = checkPassword(password, config.passwordPolicy, info);
+  const issues = checkPassword(password, laterSettings(config).passwordPolicy, info);
   if (issues.length > 0) {
     throw new RequestError(422, 'password.rejected', 'The password does not meet the requirements.', issues);
   }

@@ -7,7 +7,7 @@
  * lists every step, and the steps on those two prefixes are the ones checked here.
  */
 import { expect } from '@open-wc/testing';
-import type { z } from 'zod/mini';
+import { parse, safeParse, type z } from 'zod/mini';
 
 import {
   identityNotExistDataSchema,
@@ -20,6 +20,7 @@ import {
   verificationIdResponseSchema,
 } from '../../src/api/experience-schemas.js';
 import { errorBodySchema, signInExperienceSchema } from '../../src/api/schemas.js';
+import { laterSettings } from '../../src/api/later-settings.js';
 
 // ----- recordings ------------------------------------------------------------------------------
 
@@ -84,7 +85,7 @@ type SchemaName =
   | 'passwordIssues'
   | 'identityNotExistData';
 
-const SCHEMAS: Record<SchemaName, z.ZodMiniType> = {
+const SCHEMAS: Record<SchemaName, z.core.$ZodType> = {
   signInExperience: signInExperienceSchema,
   phrases: phrasesSchema,
   interactionState: interactionStateSchema,
@@ -138,7 +139,7 @@ const emptyTally = (): Tally => ({
 });
 
 function parseWith(name: SchemaName, value: unknown, label: string): unknown {
-  const result = SCHEMAS[name].safeParse(value);
+  const result = safeParse(SCHEMAS[name], value);
   expect(result.success, `${label} should parse with ${name}: ${describeIssues(result)}`).to.equal(true);
   return result.data;
 }
@@ -221,7 +222,7 @@ describe('schemas ⇄ recorded Logto 1.42 bodies', () => {
   it('keeps the values the kit reads from the recorded sign-in experience', () => {
     const recording = recordings.get('j00-discovery')?.find((r) => r.file.endsWith('03-sign-in-exp.json'));
     expect(recording, 'j00 sign-in-exp recording').to.not.equal(undefined);
-    const parsed = signInExperienceSchema.parse(recording?.response.body);
+    const parsed = parse(signInExperienceSchema, recording?.response.body);
     expect(parsed.color).to.deep.equal({
       primaryColor: '#6139F6',
       isDarkModeEnabled: false,
@@ -234,7 +235,19 @@ describe('schemas ⇄ recorded Logto 1.42 bodies', () => {
     ]);
     expect(parsed.signInMode).to.equal('SignInAndRegister');
     expect(parsed.forgotPassword).to.deep.equal({ phone: false, email: true });
-    expect(parsed.passwordPolicy?.length).to.deep.equal({ min: 8, max: 256 });
+    // Read by the later steps, through their own check.
+    const later = laterSettings(parsed);
+    expect(later.passwordPolicy?.length).to.deep.equal({ min: 8, max: 256 });
+    expect(later.socialSignIn).to.deep.equal({});
+  });
+
+  it('a malformed later field counts as absent and leaves the others and the first screen alone', () => {
+    const recording = recordings.get('j00-discovery')?.find((r) => r.file.endsWith('03-sign-in-exp.json'));
+    const body = { ...(recording?.response.body as Record<string, unknown>), passwordPolicy: { length: { min: 'eight' } } };
+    const parsed = parse(signInExperienceSchema, body);
+    const later = laterSettings(parsed);
+    expect(later.passwordPolicy).to.equal(undefined);
+    expect(later.socialSignIn).to.deep.equal({});
   });
 });
 
@@ -264,7 +277,7 @@ const withValue = (value: unknown, path: PathKey[], next: unknown) =>
   });
 
 function expectFailsAt(name: SchemaName, value: unknown, path: PathKey[]): void {
-  const result = SCHEMAS[name].safeParse(value);
+  const result = safeParse(SCHEMAS[name], value);
   expect(result.success, `${name} should reject a body with ${path.join('.')} broken`).to.equal(false);
   const paths = (result.error?.issues ?? []).map((issue) => issue.path.join('.'));
   expect(paths, 'the issue names the broken field').to.include(path.join('.'));
@@ -288,7 +301,7 @@ describe('schemas: unknown fields are tolerated, required fields are enforced', 
   });
 
   it('the unmodified recorded sign-in experience parses (baseline for the cases below)', () => {
-    expect(signInExperienceSchema.safeParse(signInExperience).success).to.equal(true);
+    expect(safeParse(signInExperienceSchema, signInExperience).success).to.equal(true);
   });
 
   const additions: PathKey[][] = [
@@ -305,7 +318,7 @@ describe('schemas: unknown fields are tolerated, required fields are enforced', 
   for (const path of additions) {
     it(`sign-in-exp with an extra field at ${path.join('.')} still parses`, () => {
       const mutated = withValue(signInExperience, path, { any: ['thing'] });
-      const result = signInExperienceSchema.safeParse(mutated);
+      const result = safeParse(signInExperienceSchema, mutated);
       expect(result.success, describeIssues(result)).to.equal(true);
     });
   }
@@ -323,7 +336,7 @@ describe('schemas: unknown fields are tolerated, required fields are enforced', 
       ['identityNotExistData', { relatedUser: { type: 'email', value: 'a@b.c', extra: 1 }, other: 2 }],
     ];
     for (const [name, value] of cases) {
-      const result = SCHEMAS[name].safeParse(value);
+      const result = safeParse(SCHEMAS[name], value);
       expect(result.success, `${name}: ${describeIssues(result)}`).to.equal(true);
     }
   });

@@ -28,7 +28,6 @@ export function connector(id: string, target: string, overrides: Partial<SocialC
     logo: `https://cdn.example.com/${target}.svg`,
     logoDark: null,
     platform: 'Web',
-    isStandard: false,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 import { type ProfileField, type ProfileFieldPart, signUpProfileFields, ssoSettings } from '../../../api/enterprise-schemas.js';
+import { laterSettings } from '../../../api/later-settings.js';
 import type { SignInIdentifier } from '../../../api/schemas.js';
 import { detectIdentifierType } from '../../../flow/identifier.js';
 import type { SignInFlow } from '../../../flow/sign-in-flow.js';
@@ -521,7 +522,7 @@ function switchAccount(ctx: ViewContext, step: StepOf<'switch-account'>): Templa
 }
 
 function accountSuspended(ctx: ViewContext): TemplateResult {
-  const support = ctx.config.supportEmail;
+  const support = laterSettings(ctx.config).supportEmail;
   return html`
     ${title(msg('Account suspended', { id: 'suspended.title' }))}
     <p class="si-alert" role="alert">

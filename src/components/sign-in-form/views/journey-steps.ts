@@ -7,6 +7,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
+import { laterSettings } from '../../../api/later-settings.js';
 import type { IdentifierPayload, SignInIdentifier } from '../../../api/schemas.js';
 import { characterClasses, checkPasswordLocally, resolvePasswordPolicy } from '../../../flow/password-policy.js';
 import { isCodeIdentifier, type SignInFlow } from '../../../flow/sign-in-flow.js';
@@ -162,7 +163,7 @@ function newPassword(
   ctx: ViewContext,
   copy: { heading: string; submit: string; busy: string; username?: string },
 ): TemplateResult {
-  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
+  const policy = resolvePasswordPolicy(laterSettings(ctx.config).passwordPolicy);
   const rulesId = `${ctx.id}-password-rules`;
   return html`
     ${backButton(ctx)} ${title(copy.heading)} ${alerts(ctx)}
@@ -260,7 +261,7 @@ function confirmSignIn(ctx: ViewContext, step: StepOf<'confirm-sign-in'>): Templ
 }
 
 function sessionExpired(ctx: ViewContext): TemplateResult {
-  const support = ctx.config.supportEmail;
+  const support = laterSettings(ctx.config).supportEmail;
   const sentence = ctx.describeError({ code: 'session.not_found' });
   return html`
     ${title(msg('Session expired', { id: 'session.title' }))}
@@ -279,7 +280,7 @@ function sessionExpired(ctx: ViewContext): TemplateResult {
 
 /** The tenant's password rules, ticked off as the user types. */
 function passwordChecklist(ctx: ViewContext, id: string): TemplateResult {
-  const policy = resolvePasswordPolicy(ctx.config.passwordPolicy);
+  const policy = resolvePasswordPolicy(laterSettings(ctx.config).passwordPolicy);
   const value = ctx.newPassword;
   const length = [...value].length;
   const rules: { text: TemplateResult; met: boolean }[] = [
@@ -374,7 +375,7 @@ function readNewPassword(flow: SignInFlow, password: string, confirm: string): s
     flow.reject('password.required', 'password');
     return undefined;
   }
-  const issues = checkPasswordLocally(password, resolvePasswordPolicy(flow.config.passwordPolicy));
+  const issues = checkPasswordLocally(password, resolvePasswordPolicy(laterSettings(flow.config).passwordPolicy));
   if (issues.length > 0) {
     flow.reject('password.rejected', 'password', issues);
     return undefined;

@@ -1,0 +1,71 @@
+/**
+ * The zod schema builders of the first screen's schemas (schemas.ts): the same names and checks as
+ * `zod/mini`'s, made directly from zod's core classes.
+ *
+ * A `zod/mini` schema carries its own `parse`, `safeParse`, `parseAsync`, `check`, `clone`… and
+ * the code behind all of them; a core schema has none, and is parsed with the `safeParse`
+ * function. The config and the error envelope, which every visitor parses before the first field
+ * shows, therefore need only zod's core: about 400 B less to download and less to run. The later
+ * steps' schemas use `zod/mini` as usual, and accept these as parts of theirs.
+ */
+import * as core from "zod/v4/core";
+
+export type { output as infer } from "zod/v4/core";
+export { safeParse } from "zod/v4/core";
+
+export const string = (...checks: core.$ZodCheck<string>[]): core.$ZodString =>
+  new core.$ZodString({ type: "string", checks });
+
+/** A check for `string(...)`: the value matches `pattern`. */
+export const regex = (pattern: RegExp): core.$ZodCheckRegex =>
+  new core.$ZodCheckRegex({ check: "string_format", format: "regex", pattern });
+
+export const boolean = (): core.$ZodBoolean =>
+  new core.$ZodBoolean({ type: "boolean" });
+
+export const unknown = (): core.$ZodUnknown =>
+  new core.$ZodUnknown({ type: "unknown" });
+
+export const array = <T extends core.SomeType>(element: T) =>
+  new core.$ZodArray({
+    type: "array",
+    element: element as unknown as core.$ZodType,
+  }) as unknown as core.$ZodArray<T>;
+
+export const optional = <T extends core.SomeType>(innerType: T) =>
+  new core.$ZodOptional({
+    type: "optional",
+    innerType: innerType as unknown as core.$ZodType,
+  }) as unknown as core.$ZodOptional<T>;
+
+export const nullable = <T extends core.SomeType>(innerType: T) =>
+  new core.$ZodNullable({
+    type: "nullable",
+    innerType: innerType as unknown as core.$ZodType,
+  }) as unknown as core.$ZodNullable<T>;
+
+/** An object with these fields; other fields are dropped from the result (zod's default). */
+export const object = <T extends core.$ZodShape>(shape: T) =>
+  new core.$ZodObject({ type: "object", shape }) as core.$ZodObject<
+    T,
+    core.$strip
+  >;
+
+/** `base`, with every other field kept when it matches `rest`. */
+export const catchall = <T extends core.$ZodShape, R extends core.SomeType>(
+  base: core.$ZodObject<T>,
+  rest: R,
+) =>
+  new core.$ZodObject({
+    ...base._zod.def,
+    catchall: rest as unknown as core.$ZodType,
+  }) as core.$ZodObject<T, core.$catchall<R>>;
+
+const enumOf = <const T extends readonly string[]>(values: T) =>
+  new core.$ZodEnum({
+    type: "enum",
+    entries: Object.fromEntries(values.map((value) => [value, value])),
+  }) as unknown as core.$ZodEnum<{
+    [K in T[number]]: K;
+  }>;
+export { enumOf as enum };
