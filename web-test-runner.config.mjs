@@ -8,6 +8,7 @@ import { consumerPlugin } from './test/consumer/plugin.mjs';
 import { faultMiddleware } from './test/tools/fault-middleware.mjs';
 import { loadEmulator } from './test/tools/load-emulator.mjs';
 import { plainSummaryReporter } from './test/tools/plain-summary-reporter.mjs';
+import { screenshotPlugin } from './test/tools/screenshot-plugin.mjs';
 import { spaFallback } from './test/tools/spa-fallback.mjs';
 import { webauthnPlugin } from './test/tools/webauthn-plugin.mjs';
 
@@ -26,6 +27,7 @@ const CHROMIUM_ARGS = [
 const { createEmulator, koaMiddleware } = await loadEmulator();
 const emulator = createEmulator({ quiet: true });
 
+// The sources run as on the dev server: developer warnings on (`import.meta.env?.DEV`).
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
@@ -33,7 +35,7 @@ export default {
   rootDir: '.',
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' }), webauthnPlugin(), consumerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto', define: { 'import.meta.env': '{"DEV":true}' } }), webauthnPlugin(), screenshotPlugin(), consumerPlugin()],
   // faultMiddleware first: it answers scripted faults before the emulator, and serves marked
   // hosted pages under a strict CSP (test/faults, test/security).
   middleware: [faultMiddleware(), koaMiddleware(emulator), spaFallback()],

@@ -4,6 +4,7 @@
  */
 export { SignInForm } from './components/sign-in-form/sign-in-form.js';
 export { resolveScheme, type ThemeMode } from './theme/scheme.js';
+export { setTenantCss } from './theme/custom-css.js';
 export { stepPath, type EntryStep, type FirstScreen, type Step } from './flow/steps.js';
 export { safeHttpUrl, safeImageUrl } from './internal/urls.js';
 export { QrSignIn } from './components/qr-sign-in/qr-sign-in.js';

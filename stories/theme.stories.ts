@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 
-import type { SiSuccessEvent } from '../src/index.js';
+import { setTenantCss, type SiSuccessEvent } from '../src/index.js';
 import { contrastReport, expectReportedColours } from './support/contrast.js';
 import { previewStyles, reportTable } from './support/report-view.js';
 import { startInteraction } from './support/emulator.js';
@@ -35,7 +35,7 @@ const customSheet = new CSSStyleSheet();
 
 function applyCustomCss(text: string): void {
   try {
-    customSheet.replaceSync(text);
+    setTenantCss(customSheet, text);
   } catch {
     customSheet.replaceSync('');
   }

@@ -23,6 +23,7 @@ import {
   resolveScheme,
   safeImageUrl,
   setLocale,
+  setTenantCss,
   type SignInExperience,
   textDirection,
 } from '../index.js';
@@ -326,7 +327,7 @@ export class SignInPage extends LitElement {
     if (config.customCss) {
       // A constructed sheet: allowed under a strict `style-src 'self'` policy, unlike a <style> element.
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(config.customCss);
+      setTenantCss(sheet, config.customCss);
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }
   }
@@ -428,6 +429,7 @@ const NATIVE_NAMES: Record<LocaleCode, string> = {
 function nativeName(code: LocaleCode): string {
   return NATIVE_NAMES[code] ?? code;
 }
+
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,6 +7,11 @@ import { css } from 'lit';
  * credential field, so nothing needs light DOM.
  */
 export const consentStyles = css`
+  :host {
+    color: var(--si-color-text);
+    font: 400 var(--si-font-size) / 1.5 var(--si-font-family);
+  }
+
   .body {
     display: flex;
     flex-direction: column;

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * tenant's profile fields, the account card), adopted when the first of them renders.
  */
 export const enterpriseStyles = css`
-  sign-in-form .si-providers {
+  sign-in-form:not(#_) .si-providers {
     display: grid;
     gap: var(--si-space-s);
     margin: 0;
@@ -13,7 +13,7 @@ export const enterpriseStyles = css`
     list-style: none;
   }
 
-  sign-in-form .si-provider {
+  sign-in-form:not(#_) .si-provider {
     display: flex;
     align-items: center;
     gap: 12px;
@@ -30,23 +30,23 @@ export const enterpriseStyles = css`
     cursor: pointer;
   }
 
-  sign-in-form .si-provider:hover {
+  sign-in-form:not(#_) .si-provider:hover {
     background: var(--si-color-surface-raised);
   }
 
-  sign-in-form .si-provider:focus-visible {
+  sign-in-form:not(#_) .si-provider:focus-visible {
     outline: 2px solid var(--si-color-focus-ring);
     outline-offset: 2px;
   }
 
-  sign-in-form .si-provider img {
+  sign-in-form:not(#_) .si-provider img {
     inline-size: 24px;
     block-size: 24px;
     flex: none;
     object-fit: contain;
   }
 
-  sign-in-form .si-provider span {
+  sign-in-form:not(#_) .si-provider span {
     overflow: hidden;
     display: -webkit-box;
     -webkit-box-orient: vertical;
@@ -54,7 +54,7 @@ export const enterpriseStyles = css`
     overflow-wrap: anywhere;
   }
 
-  sign-in-form .si-fixed {
+  sign-in-form:not(#_) .si-fixed {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
@@ -65,12 +65,12 @@ export const enterpriseStyles = css`
     border-radius: var(--si-radius-control);
   }
 
-  sign-in-form .si-fixed bdi {
+  sign-in-form:not(#_) .si-fixed bdi {
     font-weight: 600;
     overflow-wrap: anywhere;
   }
 
-  sign-in-form .si-group {
+  sign-in-form:not(#_) .si-group {
     display: grid;
     gap: var(--si-space-s);
     min-inline-size: 0;
@@ -79,23 +79,23 @@ export const enterpriseStyles = css`
     border: 0;
   }
 
-  sign-in-form .si-group > legend {
+  sign-in-form:not(#_) .si-group > legend {
     padding: 0;
     margin-block-end: 4px;
     font-weight: 600;
   }
 
-  sign-in-form .si-hint {
+  sign-in-form:not(#_) .si-hint {
     margin: 4px 0 0;
     color: var(--si-color-text-muted);
     font-size: var(--si-font-size-small);
   }
 
-  sign-in-form select.si-input {
+  sign-in-form:not(#_) select.si-input {
     appearance: auto;
   }
 
-  sign-in-form .si-account {
+  sign-in-form:not(#_) .si-account {
     display: flex;
     align-items: center;
     gap: 12px;
@@ -104,20 +104,20 @@ export const enterpriseStyles = css`
     border-radius: var(--si-radius-control);
   }
 
-  sign-in-form .si-account img {
+  sign-in-form:not(#_) .si-account img {
     inline-size: 40px;
     block-size: 40px;
     border-radius: 50%;
     object-fit: cover;
   }
 
-  sign-in-form .si-account__name {
+  sign-in-form:not(#_) .si-account__name {
     display: block;
     font-weight: 600;
     overflow-wrap: anywhere;
   }
 
-  sign-in-form .si-account__detail {
+  sign-in-form:not(#_) .si-account__detail {
     display: block;
     color: var(--si-color-text-muted);
     font-size: var(--si-font-size-small);

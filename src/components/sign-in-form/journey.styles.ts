@@ -7,24 +7,24 @@ import { css } from 'lit';
  */
 export const journeyStyles = css`
   /* After fields.styles.ts in the document, so it wins over the primary button's fill. */
-  sign-in-form .si-button--secondary {
+  sign-in-form:not(#_) .si-button--secondary {
     background: transparent;
     border-color: var(--si-color-border);
     color: var(--si-color-text);
   }
 
-  sign-in-form .si-button--secondary:hover,
-  sign-in-form .si-button--secondary:active {
+  sign-in-form:not(#_) .si-button--secondary:hover,
+  sign-in-form:not(#_) .si-button--secondary:active {
     background: var(--si-color-surface-raised);
   }
 
   /* An address, number or name inserted in a step's sentence (see i18n/isolate.ts) goes to the
      next line whole when it does not fit, rather than "+966 51 234" on one line and "5678" on the next. */
-  sign-in-form .si-subtitle bdi {
+  sign-in-form:not(#_) .si-subtitle bdi {
     display: inline-block;
   }
 
-  sign-in-form .si-notice {
+  sign-in-form:not(#_) .si-notice {
     margin: 0;
     padding: 12px 14px;
     border-radius: var(--si-radius-control);
@@ -32,7 +32,7 @@ export const journeyStyles = css`
     color: var(--si-color-text);
   }
 
-  sign-in-form .si-checklist {
+  sign-in-form:not(#_) .si-checklist {
     display: grid;
     gap: 2px;
     margin: var(--si-space-xs) 0 0;
@@ -42,22 +42,22 @@ export const journeyStyles = css`
     font-size: var(--si-font-size-small);
   }
 
-  sign-in-form .si-rule {
+  sign-in-form:not(#_) .si-rule {
     display: flex;
     gap: var(--si-space-s);
   }
 
-  sign-in-form .si-rule[data-met='true'] {
+  sign-in-form:not(#_) .si-rule[data-met='true'] {
     color: var(--si-color-success);
   }
 
-  sign-in-form .si-rule__mark {
+  sign-in-form:not(#_) .si-rule__mark {
     inline-size: 1em;
     text-align: center;
     font-weight: 700;
   }
 
-  sign-in-form .si-back {
+  sign-in-form:not(#_) .si-back {
     align-self: flex-start;
     display: inline-flex;
     gap: var(--si-space-xs);
@@ -72,24 +72,24 @@ export const journeyStyles = css`
     cursor: pointer;
   }
 
-  sign-in-form .si-back:hover {
+  sign-in-form:not(#_) .si-back:hover {
     color: var(--si-color-text);
   }
 
-  sign-in-form .si-back:focus-visible {
+  sign-in-form:not(#_) .si-back:focus-visible {
     outline: 2px solid var(--si-color-focus-ring);
   }
 
-  sign-in-form .si-back span {
+  sign-in-form:not(#_) .si-back span {
     display: inline-block;
   }
 
-  sign-in-form[dir='rtl'] .si-back span,
-  :dir(rtl) sign-in-form .si-back span {
+  sign-in-form[dir='rtl']:not(#_) .si-back span,
+  :dir(rtl) sign-in-form:not(#_) .si-back span {
     transform: scaleX(-1);
   }
 
-  sign-in-form .si-input--code {
+  sign-in-form:not(#_) .si-input--code {
     font-size: 1.375rem;
     letter-spacing: 0.5em;
     text-align: center;
@@ -97,7 +97,7 @@ export const journeyStyles = css`
     padding-inline-start: calc(14px + 0.5em);
   }
 
-  sign-in-form .si-waiting {
+  sign-in-form:not(#_) .si-waiting {
     display: flex;
     align-items: center;
     justify-content: center;
@@ -106,12 +106,12 @@ export const journeyStyles = css`
     color: var(--si-color-text-muted);
   }
 
-  sign-in-form .si-control--phone .si-input {
+  sign-in-form:not(#_) .si-control--phone .si-input {
     border-start-start-radius: 0;
     border-end-start-radius: 0;
   }
 
-  sign-in-form .si-country {
+  sign-in-form:not(#_) .si-country {
     position: relative;
     display: flex;
     align-items: center;
@@ -126,7 +126,7 @@ export const journeyStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  sign-in-form .si-country::after {
+  sign-in-form:not(#_) .si-country::after {
     content: '';
     margin-inline-start: 6px;
     border: 4px solid transparent;
@@ -134,12 +134,12 @@ export const journeyStyles = css`
     transform: translateY(2px);
   }
 
-  sign-in-form .si-country:focus-within {
+  sign-in-form:not(#_) .si-country:focus-within {
     outline: 2px solid var(--si-color-focus-ring);
     outline-offset: 2px;
   }
 
-  sign-in-form .si-country__select {
+  sign-in-form:not(#_) .si-country__select {
     position: absolute;
     inset: 0;
     inline-size: 100%;
@@ -149,13 +149,13 @@ export const journeyStyles = css`
   }
 
   /* "Sign in with a passkey" (controller.ts puts it under the sign-in button). */
-  sign-in-form .si-passkey {
+  sign-in-form:not(#_) .si-passkey {
     display: grid;
   }
 
   /* The tenant's CAPTCHA widget (controller.ts puts the box above the submit button), with the
      height of Turnstile's widget kept from the start so that nothing moves when it appears. */
-  sign-in-form .si-captcha {
+  sign-in-form:not(#_) .si-captcha {
     display: flex;
     justify-content: center;
     min-block-size: 65px;

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * adopted when the first of them renders.
  */
 export const securityStyles = css`
-  sign-in-form .si-factors {
+  sign-in-form:not(#_) .si-factors {
     display: grid;
     gap: var(--si-space-s);
     margin: 0;
@@ -13,7 +13,7 @@ export const securityStyles = css`
     list-style: none;
   }
 
-  sign-in-form .si-factor {
+  sign-in-form:not(#_) .si-factor {
     display: grid;
     gap: 2px;
     inline-size: 100%;
@@ -27,36 +27,36 @@ export const securityStyles = css`
     cursor: pointer;
   }
 
-  sign-in-form .si-factor:hover {
+  sign-in-form:not(#_) .si-factor:hover {
     background: var(--si-color-surface-raised);
   }
 
-  sign-in-form .si-factor:focus-visible {
+  sign-in-form:not(#_) .si-factor:focus-visible {
     outline: 2px solid var(--si-color-focus-ring);
     outline-offset: 2px;
   }
 
-  sign-in-form .si-factor__name {
+  sign-in-form:not(#_) .si-factor__name {
     font-weight: 600;
   }
 
-  sign-in-form .si-factor__detail {
+  sign-in-form:not(#_) .si-factor__detail {
     color: var(--si-color-text-muted);
     font-size: var(--si-font-size-small);
   }
 
-  sign-in-form .si-steps {
+  sign-in-form:not(#_) .si-steps {
     display: grid;
     gap: var(--si-space-m);
     margin: 0;
     padding-inline-start: 1.25em;
   }
 
-  sign-in-form .si-steps p {
+  sign-in-form:not(#_) .si-steps p {
     margin: 0 0 var(--si-space-s);
   }
 
-  sign-in-form .si-qr-code {
+  sign-in-form:not(#_) .si-qr-code {
     display: block;
     inline-size: 180px;
     block-size: 180px;
@@ -66,13 +66,13 @@ export const securityStyles = css`
     image-rendering: pixelated;
   }
 
-  sign-in-form .si-secret summary {
+  sign-in-form:not(#_) .si-secret summary {
     cursor: pointer;
     color: var(--si-color-brand-text);
     font-size: var(--si-font-size-small);
   }
 
-  sign-in-form .si-secret__row {
+  sign-in-form:not(#_) .si-secret__row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -80,14 +80,14 @@ export const securityStyles = css`
     margin-block-start: var(--si-space-s);
   }
 
-  sign-in-form .si-secret__value,
-  sign-in-form .si-backup-codes code {
+  sign-in-form:not(#_) .si-secret__value,
+  sign-in-form:not(#_) .si-backup-codes code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     font-size: 0.875rem;
     overflow-wrap: anywhere;
   }
 
-  sign-in-form .si-backup-codes {
+  sign-in-form:not(#_) .si-backup-codes {
     display: grid;
     grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 6px var(--si-space-m);
@@ -98,18 +98,18 @@ export const securityStyles = css`
     background: var(--si-color-surface-raised);
   }
 
-  sign-in-form .si-actions {
+  sign-in-form:not(#_) .si-actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--si-space-s);
   }
 
-  sign-in-form .si-actions .si-button {
+  sign-in-form:not(#_) .si-actions .si-button {
     flex: 1 1 auto;
     white-space: nowrap;
   }
 
-  sign-in-form .si-copy-status {
+  sign-in-form:not(#_) .si-copy-status {
     margin: 0;
     color: var(--si-color-text-muted);
     font-size: var(--si-font-size-small);
@@ -117,7 +117,7 @@ export const securityStyles = css`
 
   /* Empty, the live region takes no room but stays in the accessibility tree, so that what it
      says after a copy or download is announced. */
-  sign-in-form .si-copy-status:empty {
+  sign-in-form:not(#_) .si-copy-status:empty {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;

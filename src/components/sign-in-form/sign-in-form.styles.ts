@@ -7,10 +7,6 @@ export const signInFormStyles = css`
     box-sizing: border-box;
     inline-size: 100%;
     max-inline-size: var(--si-card-max-width, 420px);
-    color: var(--si-color-text);
-    font-family: var(--si-font-family);
-    font-size: var(--si-font-size);
-    line-height: 1.5;
     -webkit-text-size-adjust: 100%;
   }
 
