@@ -256,6 +256,26 @@ function customElementsManifest(): Plugin {
   };
 }
 
+/**
+ * The kit's developer warnings are `if (import.meta.env?.DEV)` blocks: on for the dev server,
+ * Storybook and the tests, and removed from the hosted page's and the script tag's production
+ * builds. In the library build they become a test of `process.env.NODE_ENV`, which the
+ * application's bundler (Vite, webpack, esbuild, Rollup with its replace plugin) sets: warnings in
+ * its development builds, none (and the code removed) in its production ones. Without a bundler,
+ * `process` is not defined and the warnings are off.
+ */
+function developmentWarningsForConsumers(): Plugin {
+  const check = "(()=>{try{return process.env.NODE_ENV!=='production'}catch{return false}})()";
+  return {
+    name: 'sign-in-kit:development-warnings',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('import.meta.env?.DEV')) return undefined;
+      return { code: code.replaceAll('import.meta.env?.DEV', check), map: null };
+    },
+  };
+}
+
 /** package.json's runtime packages: the library build imports them, never bundles them. */
 const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   dependencies?: Record<string, string>;
@@ -268,7 +288,7 @@ const isRuntimePackage = (id: string): boolean => runtimePackages.some((name) =>
 const localizeWithoutSideEffects = { moduleSideEffects: (id: string) => (/\/@lit\/localize\//.test(id) ? false : undefined) };
 
 const library: UserConfig = {
-  plugins: [splitLanguages(), minifyCssTemplates(), customElementsManifest()],
+  plugins: [developmentWarningsForConsumers(), splitLanguages(), minifyCssTemplates(), customElementsManifest()],
   build: {
     outDir: resolve(root, 'dist/lib'),
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { ExperienceClient, type SignInForm } from '../../src/index.js';
 import { addUser, registerApp, startApp, uniqueName } from '../helpers/emulator.js';
+import { ASSET_FAULTS, armFaults, disarmFaults, htmlPage } from '../helpers/faults.js';
 import { FormHarness } from '../helpers/harness.js';
 import { interceptSuccess } from '../helpers/journeys.js';
 
@@ -273,6 +274,55 @@ describe('<sign-in-form>', () => {
       harness.button('Try again').click();
       await waitUntil(() => harness.form.querySelector('input[name="identifier"]'));
       expect(calls).to.equal(4);
+    });
+
+    describe('a wrong api-base, told to the developer', () => {
+      let warnings: string[] = [];
+      const original = console.warn;
+      beforeEach(() => {
+        warnings = [];
+        console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+      });
+      afterEach(() => {
+        console.warn = original;
+      });
+      const apiBaseWarnings = () => warnings.filter((text) => text.includes('api-base'));
+
+      it('warns in the console, naming api-base and the same-origin rule, when the config answers 404', async () => {
+        const base = `${location.origin}/no-logto-here`;
+        const element = await fixture<SignInForm>(html`<sign-in-form api-base=${base}></sign-in-form>`);
+        const harness = await new FormHarness(element).ready();
+        expect(harness.heading()).to.equal('Sign-in is unavailable');
+        expect(apiBaseWarnings()).to.have.length(1);
+        const [warning] = apiBaseWarnings();
+        expect(warning).to.contain(`GET ${base}/api/.well-known/sign-in-exp answered 404 Not Found`);
+        expect(warning).to.contain(`api-base attribute must point at your Logto endpoint (it is "${base}")`);
+        expect(warning).to.contain('same-origin cookies');
+      });
+
+      it('warns when the config answers a web page instead of JSON', async () => {
+        // A static host that answers every path with its index.html.
+        await armFaults(ASSET_FAULTS, [
+          { prefix: '/static-host/', response: { status: 200, headers: { 'content-type': 'text/html' }, body: htmlPage('My app') } },
+        ]);
+        try {
+          const base = `${location.origin}/static-host`;
+          const element = await fixture<SignInForm>(html`<sign-in-form api-base=${base}></sign-in-form>`);
+          await new FormHarness(element).ready();
+          expect(apiBaseWarnings()).to.have.length(1);
+          expect(apiBaseWarnings()[0]).to.contain(`GET ${base}/api/.well-known/sign-in-exp answered something other than JSON`);
+        } finally {
+          await disarmFaults(ASSET_FAULTS);
+        }
+      });
+
+      it('says nothing when the config loads, or when the network is down (not an api-base mistake)', async () => {
+        const { appId } = await startApp(PASSWORD_ONLY);
+        await mountForm(appId);
+        const element = await fixture<SignInForm>(html`<sign-in-form api-base="http://127.0.0.1:9"></sign-in-form>`);
+        await new FormHarness(element).ready('.si-alert');
+        expect(apiBaseWarnings()).to.deep.equal([]);
+      });
     });
 
     it('explains a dropped connection on submit and keeps the input', async () => {

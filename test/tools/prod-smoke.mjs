@@ -4,6 +4,7 @@
  * on the app signed in. Catches what the source-level tests cannot: a build that tree-shakes away
  * the element registration, a missing chunk, a broken asset path.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
@@ -71,10 +72,18 @@ try {
   await browser.close();
   await server.close();
 }
+// Developer warnings (a wrong api-base, an adjusted theme colour) are for development builds only.
+const appDir = process.env.SMOKE_APP_DIR || join(import.meta.dirname, '../../dist/app');
+for (const file of readdirSync(join(appDir, 'assets')).filter((name) => name.endsWith('.js'))) {
+  const text = readFileSync(join(appDir, 'assets', file), 'utf8');
+  for (const phrase of ['must point at your Logto endpoint', 'to meet WCAG AA']) {
+    if (text.includes(phrase)) problems.push(`assets/${file} carries the developer warning "${phrase}"`);
+  }
+}
 if (problems.length > 0) {
   console.error(`production smoke test failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
 console.log(
-  'production smoke test: signed in as alice on the built page and landed on the app; in German, sentences with values read right; lang and dir set for ar, fa-IR (rtl) and ja (ltr)',
+  'production smoke test: signed in as alice on the built page and landed on the app; in German, sentences with values read right; lang and dir set for ar, fa-IR (rtl) and ja (ltr); no developer warnings in the build',
 );

@@ -274,6 +274,7 @@ export class SignInForm extends LitElement {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
       this.#reportError({ code: this.loadError.code, serverMessage: this.loadError.message, retryAfter: this.loadError.retryAfter });
+      if (import.meta.env?.DEV && !this.config && !this.client) warnAboutApiBase(this.loadError, this.apiBase);
     } finally {
       if (this.#loading === controller) this.#loading = undefined;
     }
@@ -485,6 +486,23 @@ const tryAgain = (onClick: () => void): TemplateResult =>
 /** Used when even the error sentences cannot be fetched: the connection is the likely cause. */
 const unreachable = (): string =>
   msg('Could not reach the server. Check your connection and try again.', { id: 'load.unreachable' });
+
+/**
+ * For developers only (development builds; gone from production ones): the config request
+ * answered 404 or something that is not JSON, which nearly always means the page does not reach
+ * Logto at `api-base`, or not on its origin.
+ */
+function warnAboutApiBase(error: ApiError, apiBase: string | undefined): void {
+  if (error.status !== 404 && error.code !== ClientErrorCode.nonJson) return;
+  const base = apiBase || location.origin;
+  const answer = error.status === 404 ? '404 Not Found' : 'something other than JSON';
+  console.warn(
+    `[sign-in-form] GET ${base}/api/.well-known/sign-in-exp answered ${answer}. ` +
+      `The api-base attribute must point at your Logto endpoint (it is "${base}"), and this page must be served from ` +
+      `that origin (as Logto's custom sign-in UI, or behind a reverse proxy on Logto's origin): the Experience API ` +
+      `works only with same-origin cookies.`,
+  );
+}
 
 declare global {
   interface HTMLElementTagNameMap {
