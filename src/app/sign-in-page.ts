@@ -30,8 +30,14 @@ import {
 
 const SESSION_KEYS = ['app_id', 'organization_id', 'ui_locales'] as const;
 
-/** The page parameters Logto puts in the URL, kept for the tab's lifetime like Logto's own UI. */
-function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint' | 'identifier', string | undefined> {
+type PageParameters = Record<(typeof SESSION_KEYS)[number] | 'login_hint' | 'identifier', string | undefined>;
+
+/**
+ * The page parameters Logto puts in the URL, and a function that keeps them for the tab's lifetime
+ * like Logto's own UI: the page calls it once the first screen is painted, and leaving the page
+ * sooner (for a provider's page, from which the callback comes back without them) calls it too.
+ */
+function readParameters(): [PageParameters, keep: () => void] {
   const query = new URLSearchParams(location.search);
   const out: Record<string, string | undefined> = {
     login_hint: query.get('login_hint') ?? undefined,
@@ -52,19 +58,14 @@ function readParameters(): Record<(typeof SESSION_KEYS)[number] | 'login_hint' |
     if (value) keep.push([`sign-in-kit:${key}`, value]);
     out[key] = value;
   }
-  // Kept for the tab's later pages once the first screen is up, or when the page is left sooner
-  // (a provider's page, from which the callback comes back without them).
-  if (keep.length > 0) {
-    let saved = false;
-    const save = () => {
-      if (saved) return;
-      saved = true;
-      keep.forEach(([key, value]) => safeSessionStore(key, value));
-    };
-    setTimeout(save, 500);
-    addEventListener('pagehide', save, { once: true });
-  }
-  return out;
+  let saved = keep.length === 0;
+  const save = () => {
+    if (saved) return;
+    saved = true;
+    keep.forEach(([key, value]) => safeSessionStore(key, value));
+  };
+  if (!saved) addEventListener('pagehide', save, { once: true });
+  return [out as PageParameters, save];
 }
 
 /** The addresses of Logto's own page that open the sign-in screen (or resume a step saved before a reload). */
@@ -143,12 +144,9 @@ export class SignInPage extends LitElement {
   private footer = false;
   private locale: LocaleCode = 'en';
 
-  readonly #params = readParameters();
-  readonly #client = new ConfigClient({
-    appId: this.#params.app_id,
-    organizationId: this.#params.organization_id,
-    language: () => getLocale(),
-  });
+  readonly #params: PageParameters;
+  readonly #keepParameters: () => void;
+  readonly #client: ConfigClient;
   readonly #darkQuery = matchMedia('(prefers-color-scheme: dark)');
   // A magic link lands on the first screen with its token (`/sign-in?one_time_token=…&login_hint=…`),
   // which Logto's own pages hand to the one-time-token page: so does this one.
@@ -159,6 +157,12 @@ export class SignInPage extends LitElement {
 
   constructor() {
     super();
+    [this.#params, this.#keepParameters] = readParameters();
+    this.#client = new ConfigClient({
+      appId: this.#params.app_id,
+      organizationId: this.#params.organization_id,
+      language: () => getLocale(),
+    });
     updateWhenLocaleChanges(this);
   }
 
@@ -171,7 +175,9 @@ export class SignInPage extends LitElement {
     super.connectedCallback();
     this.#darkQuery.addEventListener('change', this.#applyScheme);
     addEventListener('popstate', this.#onPopState);
-    history.replaceState({ siIndex: 0 }, '');
+    // A reload keeps the entry's state: this page's count of its entries starts again at 0. (An
+    // entry without state counts as 0 too, so a fresh one is left alone.)
+    if ((history.state as { siIndex?: number } | null)?.siIndex) history.replaceState({ siIndex: 0 }, '');
     void this.#boot();
   }
 
@@ -202,7 +208,12 @@ export class SignInPage extends LitElement {
     this.#applyScheme();
     this.ready = true;
     await this.updateComplete;
-    requestAnimationFrame(() => setTimeout(() => (this.footer = true)));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.footer = true;
+        this.#keepParameters();
+      }),
+    );
     await this.#resume();
   }
 
