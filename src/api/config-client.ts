@@ -8,7 +8,7 @@
 import type { $ZodType } from 'zod/v4/core';
 
 import { ApiError, ClientErrorCode } from './errors.js';
-import { safeParse } from './first-screen-zod.js';
+import { safeParse } from './zod.js';
 import { errorBodySchema, type SignInExperience, signInExperienceSchema } from './schemas.js';
 
 export interface ExperienceClientOptions {

@@ -6,7 +6,7 @@
  * builds these schemas: the sign-in screens never carry them. Like schemas.ts, they list the
  * fields the kit reads and keep objects non-strict.
  */
-import { z } from 'zod/mini';
+import * as z from './zod.js';
 
 /** Logto's nullable columns may also be left out by a newer or older server. */
 const maybeString = z.optional(z.nullable(z.string()));

@@ -3,7 +3,7 @@
  * the lookup by email domain), one-time tokens, and the custom profile fields a tenant asks for.
  * A module of their own, fetched with the journeys that use them, never with the first screen.
  */
-import { z } from 'zod/mini';
+import * as z from './zod.js';
 
 import { map, nonEmpty, type SignInExperience } from './schemas.js';
 
@@ -27,7 +27,7 @@ export const ssoEnabledDataSchema = z.object({ ssoConnectors: z.array(z.object({
 /** Whether the tenant turned single sign-on on, and its connectors (a malformed list counts as none). */
 export function ssoSettings(config: SignInExperience): { enabled: boolean; connectors: SsoConnector[] } {
   const raw = config as Record<string, unknown>;
-  const connectors = z.array(ssoConnectorSchema).safeParse(raw.ssoConnectors ?? []);
+  const connectors = z.safeParse(z.array(ssoConnectorSchema), raw.ssoConnectors ?? []);
   const list = connectors.success ? connectors.data : [];
   return { enabled: raw.singleSignOnEnabled === true && list.length > 0, connectors: list };
 }
@@ -82,10 +82,10 @@ export function signUpProfileFields(config: SignInExperience): ProfileField[] {
   const raw = config as Record<string, unknown>;
   const catalog = Array.isArray(raw.customProfileFieldCatalog) ? raw.customProfileFieldCatalog : [];
   const fields = catalog.flatMap((item) => {
-    const parsed = profileFieldSchema.safeParse(item);
+    const parsed = z.safeParse(profileFieldSchema, item);
     return parsed.success ? [parsed.data] : [];
   });
-  const wanted = z.array(z.object({ name: z.string() })).safeParse(raw.signUpProfileFields);
+  const wanted = z.safeParse(z.array(z.object({ name: z.string() })), raw.signUpProfileFields);
   if (!wanted.success) return fields;
   const byName = new Map(fields.map((field) => [field.name, field]));
   return wanted.data.flatMap(({ name }) => byName.get(name) ?? []);

@@ -3,7 +3,7 @@
  * interaction state, profile, error data). Apart from schemas.ts, so that the first screen's file
  * carries only the config and error-envelope schemas.
  */
-import { z } from 'zod/mini';
+import * as z from './zod.js';
 
 import { interactionEventSchema, map, nonEmpty, type SignInIdentifier } from './schemas.js';
 

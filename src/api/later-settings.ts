@@ -2,9 +2,9 @@
  * The parts of the sign-in experience config that only later steps read: the password policy
  * (new-password steps), the support email (error screens) and social account linking. The first
  * screen's schema (schemas.ts) keeps them as sent; this module checks them when a later step
- * first reads them, so the schema code and zod's number type travel after the first screen.
+ * first reads them, so these schemas are built after the first screen, by the steps that need them.
  */
-import { z } from 'zod/mini';
+import * as z from './zod.js';
 
 import type { SignInExperience } from './schemas.js';
 
@@ -46,7 +46,7 @@ export function laterSettings(config: SignInExperience): LaterSettings {
   if (!settings) {
     settings = {};
     for (const key of Object.keys(laterFields) as (keyof typeof laterFields)[]) {
-      const parsed = laterFields[key].safeParse(config[key]);
+      const parsed = z.safeParse(laterFields[key], config[key]);
       if (parsed.success) Object.assign(settings, { [key]: parsed.data });
     }
     checked.set(config, settings);

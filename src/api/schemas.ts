@@ -6,14 +6,14 @@
  * keeps working; a missing or mistyped field the kit relies on fails parsing, which the client
  * turns into an `ApiError` with code `client.invalid_response`.
  *
- * The first screen parses these, so they are built from zod's core (first-screen-zod.ts) rather
- * than `zod/mini`: the hosted page must stay within its first-render budget. Neither compiles code
- * with `new Function` (classic zod's object parser does, and probes for it), so these schemas run
- * under a strict Content-Security-Policy as they are.
+ * Like every schema of the kit, these are built from zod's core classes (zod.ts) rather than
+ * `zod/mini`: the first screen parses them and must stay within its first-render budget. Neither
+ * compiles code with `new Function` (classic zod's object parser does, and probes for it), so they
+ * run under a strict Content-Security-Policy as they are.
  */
 import type { SomeType } from 'zod/v4/core';
 
-import * as z from './first-screen-zod.js';
+import * as z from './zod.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared enumerations

@@ -3,7 +3,9 @@
  * module of their own, so that they travel with the API client after the first screen rather
  * than in the first screen's file with the config schema.
  */
-import { z } from 'zod/mini';
+import type { $ZodLooseShape } from 'zod/v4/core';
+
+import * as z from './zod.js';
 
 import { nonEmpty, optionalBoolean, type SignInExperience } from './schemas.js';
 
@@ -25,7 +27,7 @@ export const backupCodesResponseSchema = z.object({
 });
 
 /** An object whose other fields are kept as sent (the same check as `z.looseObject`, with the helpers the config already needs). */
-const loose = <T extends z.core.$ZodLooseShape>(shape: T) => z.catchall(z.object(shape), z.unknown());
+const loose = <T extends $ZodLooseShape>(shape: T) => z.catchall(z.object(shape), z.unknown());
 
 /**
  * WebAuthn options as JSON (base64url strings), as Logto and `@simplewebauthn/browser` exchange
@@ -93,7 +95,7 @@ export function captchaHasWidget(config: CaptchaConfig): boolean {
  */
 export function securitySettings(config: SignInExperience): SecuritySettings {
   const read = <K extends keyof typeof securityFields>(key: K) => {
-    const parsed = securityFields[key].safeParse((config as Record<string, unknown>)[key]);
+    const parsed = z.safeParse(securityFields[key], (config as Record<string, unknown>)[key]);
     return parsed.success ? (parsed.data as z.infer<(typeof securityFields)[K]>) : undefined;
   };
   const captcha = read('captchaConfig');

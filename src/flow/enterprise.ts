@@ -6,6 +6,7 @@
  */
 import { ApiError, ClientErrorCode } from '../api/errors.js';
 import { ssoEnabledDataSchema, ssoSettings } from '../api/enterprise-schemas.js';
+import { safeParse } from '../api/zod.js';
 import { safeHttpUrl } from '../internal/urls.js';
 import type { FlowCore } from './journeys.js';
 import { allowedEntry, type EntryStep } from './rules.js';
@@ -39,7 +40,7 @@ export async function ssoForEmail(core: FlowCore, email: string, required: boole
 
 /** After `session.sso_enabled`: the email must use its organization's identity provider. */
 export async function ssoFromError(core: FlowCore, email: string, data: unknown): Promise<boolean> {
-  const parsed = ssoEnabledDataSchema.safeParse(data);
+  const parsed = safeParse(ssoEnabledDataSchema, data);
   const { connectors } = ssoSettings(core.config);
   const ids = parsed.success ? parsed.data.ssoConnectors.map((item) => item.id) : [];
   const known = connectors.filter((connector) => ids.includes(connector.id)).map((connector) => connector.id);

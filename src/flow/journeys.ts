@@ -8,6 +8,7 @@ import type { ExperienceClient } from '../api/client.js';
 import { ApiError, ClientErrorCode } from '../api/errors.js';
 import type { CodeIdentifierPayload, IdentifierPayload, InteractionEvent, SignInExperience } from '../api/schemas.js';
 import { identityNotExistDataSchema } from '../api/experience-schemas.js';
+import { safeParse } from '../api/zod.js';
 import { laterSettings } from '../api/later-settings.js';
 import { safeHttpUrl } from '../internal/urls.js';
 import type { ContinueField, FlowOptions, FlowState, SignInFlow, Step } from './sign-in-flow.js';
@@ -204,7 +205,7 @@ export async function completeSocial(core: FlowCore, connectorId: string, params
     await core.client.identify({ verificationId });
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'user.identity_not_exist') throw error;
-    const related = identityNotExistDataSchema.safeParse(error.data ?? {});
+    const related = safeParse(identityNotExistDataSchema, error.data ?? {});
     const relatedUser = related.success ? related.data.relatedUser : undefined;
     if (relatedUser && laterSettings(core.config).socialSignIn?.automaticAccountLinking) return linkSocial(core, verificationId);
     if (relatedUser) {

@@ -7,6 +7,7 @@
  */
 import { ApiError, ClientErrorCode } from '../api/errors.js';
 import { MFA_FACTORS, type MfaFactor, mfaErrorDataSchema } from '../api/security-schemas.js';
+import { safeParse } from '../api/zod.js';
 import type { FlowCore } from './journeys.js';
 import type { MfaBinding, Step } from './steps.js';
 import { browserSupportsWebAuthn, createCredential, getAssertion } from './webauthn.js';
@@ -30,7 +31,7 @@ function usable(factors: readonly string[], purpose: 'verify' | 'bind'): MfaFact
  * follow (no factor this browser can use), so the caller reports it as an error.
  */
 export async function followCondition(core: FlowCore, error: ApiError): Promise<boolean> {
-  const data = mfaErrorDataSchema.safeParse(error.data ?? {});
+  const data = safeParse(mfaErrorDataSchema, error.data ?? {});
   const info = data.success ? data.data : { availableFactors: [] as string[] };
   switch (error.code) {
     case 'session.mfa.require_mfa_verification': {

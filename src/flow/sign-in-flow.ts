@@ -15,6 +15,7 @@ import type {
 import { missingProfileDataSchema } from '../api/experience-schemas.js';
 import { safeHttpUrl } from '../internal/urls.js';
 import type { MfaFactor } from '../api/security-schemas.js';
+import { safeParse } from '../api/zod.js';
 import type * as Enterprise from './enterprise.js';
 import type * as Journeys from './journeys.js';
 import type * as Security from './security.js';
@@ -572,7 +573,7 @@ export class SignInFlow {
       await action();
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'user.missing_profile') throw error;
-      const parsed = missingProfileDataSchema.safeParse(error.data);
+      const parsed = safeParse(missingProfileDataSchema, error.data);
       const field = parsed.success ? parsed.data.missingProfile[0] : undefined;
       if (field === 'username' || field === 'email' || field === 'phone' || field === 'emailOrPhone' || field === 'password') {
         this.#push({ name: 'continue', field });

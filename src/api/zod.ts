@@ -1,12 +1,13 @@
 /**
- * The zod schema builders of the first screen's schemas (schemas.ts): the same names and checks as
- * `zod/mini`'s, made directly from zod's core classes.
+ * The zod schema builders of every schema the kit ships (schemas.ts and the later steps'), with the
+ * same names and checks as `zod/mini`'s, made directly from zod's core classes.
  *
  * A `zod/mini` schema carries its own `parse`, `safeParse`, `parseAsync`, `check`, `clone`… and
  * the code behind all of them; a core schema has none, and is parsed with the `safeParse`
- * function. The config and the error envelope, which every visitor parses before the first field
- * shows, therefore need only zod's core: about 400 B less to download and less to run. The later
- * steps' schemas use `zod/mini` as usual, and accept these as parts of theirs.
+ * function. zod's core module is part of the first screen (the config and the error envelope are
+ * parsed before the first field shows), and whatever any later step's schema uses of it travels
+ * with it: so no part of the kit imports `zod/mini`, and the first screen carries neither its
+ * builders nor the helpers they need.
  */
 import * as core from "zod/v4/core";
 
@@ -19,6 +20,9 @@ export const string = (...checks: core.$ZodCheck<string>[]): core.$ZodString =>
 /** A check for `string(...)`: the value matches `pattern`. */
 export const regex = (pattern: RegExp): core.$ZodCheckRegex =>
   new core.$ZodCheckRegex({ check: "string_format", format: "regex", pattern });
+
+export const number = (): core.$ZodNumber =>
+  new core.$ZodNumber({ type: "number" });
 
 export const boolean = (): core.$ZodBoolean =>
   new core.$ZodBoolean({ type: "boolean" });
