@@ -5,7 +5,7 @@
  */
 import * as z from './zod.js';
 
-import { interactionEventSchema, map, nonEmpty, type SignInIdentifier } from './schemas.js';
+import { map, nonEmpty, type SignInIdentifier } from './schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/.well-known/phrases
@@ -35,6 +35,10 @@ export const socialAuthorizationResponseSchema = z.object({
 export const submitResponseSchema = z.object({
   redirectTo: nonEmpty(),
 });
+
+/** The journey an interaction is on, as the interaction's state reports it. */
+export const interactionEventSchema = z.enum(['SignIn', 'Register', 'ForgotPassword']);
+export type InteractionEvent = z.infer<typeof interactionEventSchema>;
 
 export const interactionStateSchema = z.object({
   interactionEvent: interactionEventSchema,

@@ -19,9 +19,6 @@ import * as z from './zod.js';
 // Shared enumerations
 // ---------------------------------------------------------------------------------------------
 
-export const interactionEventSchema = z.enum(['SignIn', 'Register', 'ForgotPassword']);
-export type InteractionEvent = z.infer<typeof interactionEventSchema>;
-
 export const signInIdentifierSchema = z.enum(['username', 'email', 'phone']);
 export type SignInIdentifier = z.infer<typeof signInIdentifierSchema>;
 
@@ -133,6 +130,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export type {
   CodeIdentifierPayload,
   IdentifierPayload,
+  InteractionEvent,
   InteractionState,
   MissingProfileField,
   PasswordIssue,

@@ -114,24 +114,10 @@ export type Step =
 
 export type StepName = Step['name'];
 
-const SECURITY_STEP_NAMES: ReadonlySet<StepName> = new Set([
-  'mfa-verify',
-  'mfa-factors',
-  'mfa-bind-totp',
-  'mfa-bind-webauthn',
-  'backup-codes',
-  'mfa-onboarding',
-  'passkey-setup',
-]);
 export type SecurityStep = Extract<
   Step,
   { name: 'mfa-verify' | 'mfa-factors' | 'mfa-bind-totp' | 'mfa-bind-webauthn' | 'backup-codes' | 'mfa-onboarding' | 'passkey-setup' }
 >;
-
-/** The second-factor and passkey steps (their templates load only when one is reached). */
-export function isSecurityStep(step: Step): step is SecurityStep {
-  return SECURITY_STEP_NAMES.has(step.name);
-}
 
 /** How a factor binding came about, which decides what "Skip" calls (if it is offered at all). */
 export interface MfaBinding {

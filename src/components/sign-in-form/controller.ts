@@ -15,7 +15,8 @@ import { detectIdentifierType, identifierProblem, toIdentifierPayload } from '..
 import { type Country, defaultCountry, loadPhoneTools, type PhoneTools } from '../../flow/phone.js';
 import { ssoEnabled } from '../../flow/rules.js';
 import { SignInFlow } from '../../flow/sign-in-flow.js';
-import { type FirstScreen, type FlowState, isSecurityStep, type Step, stepPath } from '../../flow/steps.js';
+import { isSecurityStep } from '../../flow/security-steps.js';
+import { type FirstScreen, type FlowState, type Step, stepPath } from '../../flow/steps.js';
 import { connectorName, prefersRedirect } from '../../flow/social.js';
 import { getLocale } from '../../i18n/localization.js';
 import { safeHttpUrl } from '../../internal/urls.js';
@@ -24,7 +25,7 @@ import { journeyStyles } from './journey.styles.js';
 import { html, render } from 'lit';
 
 import type { Captcha } from './captcha.js';
-import { errorSentences, flowJourneys, journeyViews } from './lazy.js';
+import { errorSentences, journeyViews } from './lazy.js';
 import type { BaseContext, ErrorDescription, ViewContext } from './views/context.js';
 import { renderFlowStep } from './views/flow-steps.js';
 import { countryPicker } from './views/later-fields.js';
@@ -122,7 +123,8 @@ export class FormController {
     if (input?.value) this.#followIdentifier(input, this.flow.signInTypes);
     whenIdle(() => {
       journeyViews.load().catch(() => undefined);
-      flowJourneys.load().catch(() => undefined);
+      // The flow's later journeys (sign-up, codes, reset, profile, social): it loads them itself too.
+      import('../../flow/journeys.js').catch(() => undefined);
       errorSentences.load().catch(() => undefined);
       this.#preparePhone(options.config);
       this.#tenantPhrases = import('../../i18n/tenant-phrases.js').then(({ followTenantPhrases }) => followTenantPhrases(client), () => undefined);

@@ -13,9 +13,6 @@ export const journeyViews = lazy(async () => {
   return views;
 });
 
-/** The flow's later journeys (sign-up, codes, reset, profile, social); the flow loads it itself too. */
-export const flowJourneys = lazy(() => import('../../flow/journeys.js'));
-
 export const errorSentences = lazy(async () => {
   const [sentences] = await Promise.all([import('../../i18n/error-messages.js'), loadMessages('errors')]);
   return sentences;

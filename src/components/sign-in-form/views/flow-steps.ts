@@ -5,7 +5,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
-import { isSecurityStep } from '../../../flow/steps.js';
+import { isSecurityStep } from '../../../flow/security-steps.js';
 import { isolate } from '../../../i18n/isolate.js';
 import type { ViewContext } from './context.js';
 import { alerts, linkButton, passwordField, submitButton, title } from './fields.js';
