@@ -12,7 +12,26 @@
 import * as core from "zod/v4/core";
 
 export type { output as infer } from "zod/v4/core";
-export { safeParse } from "zod/v4/core";
+
+/** What failed and where in a body the kit rejects; never the value, which may hold a token. */
+export interface Issue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+}
+
+export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: { issues: Issue[] } };
+
+/**
+ * Checks `value` against `schema`, as zod's `safeParse` does. zod's own would also wrap the
+ * issues in a ZodError with a message for each, code the kit downloads only for that; the kit
+ * reports an issue's code and path, and never the value it rejected (it may hold a token).
+ */
+export function safeParse<T extends core.$ZodType>(schema: T, value: unknown): SafeParseResult<core.output<T>> {
+  const result = schema._zod.run({ value, issues: [] }, { async: false });
+  if (result instanceof Promise) throw new TypeError("The kit's schemas are synchronous.");
+  if (result.issues.length === 0) return { success: true, data: result.value as core.output<T> };
+  return { success: false, error: { issues: result.issues.map(({ code, path }) => ({ code, path: path ?? [] })) } };
+}
 
 export const string = (...checks: core.$ZodCheck<string>[]): core.$ZodString =>
   new core.$ZodString({ type: "string", checks });
