@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../internal/css.js';
 
 /**
  * Design tokens in two tiers, all `--si-*`:

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /**
  * The consent screen, in the shadow root of `<sign-in-consent>`, after the theme tokens and the

@@ -1,9 +1,10 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 import { type QrStatus, SiQrRefreshEvent, SiQrStatusEvent } from '../../events/qr.js';
 import { isolate } from '../../i18n/isolate.js';
+import { css } from '../../internal/css.js';
 import { safeHttpUrl } from '../../internal/urls.js';
 
 /**

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /**
  * Light-DOM styles of the enterprise steps (identity-provider list, the fixed identifier, the

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /**
  * Styles for the light-DOM part of `<sign-in-form>` (the real `<form>` with the credential inputs,

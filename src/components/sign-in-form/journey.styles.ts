@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /**
  * Light-DOM styles of the steps after the first screen (secondary buttons, back button, code input,

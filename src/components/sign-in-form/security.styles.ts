@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /**
  * Light-DOM styles of the security steps (factor list, authenticator-app setup, backup codes),

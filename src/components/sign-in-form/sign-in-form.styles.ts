@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /** The shadow shell: the card, the logo row and the slots. */
 export const signInFormStyles = css`

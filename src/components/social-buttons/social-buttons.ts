@@ -1,11 +1,12 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 
 import type { SocialConnector } from '../../api/schemas.js';
 import { SiProviderSelectEvent } from '../../events/form.js';
 import { browserConnectors, connectorName } from '../../flow/social-basics.js';
 import { isolate } from '../../i18n/isolate.js';
 import { getLocale } from '../../i18n/localization.js';
+import { css } from '../../internal/css.js';
 import { dropBrokenImage, safeImageUrl } from '../../internal/urls.js';
 
 /** How many providers get a full-width button before the rest go behind "More options". */
