@@ -328,6 +328,20 @@ const library: UserConfig = {
 };
 
 /**
+ * The size and start-up work of the two builds a page loads as they are (the hosted page and the
+ * script-tag build): languages split in parts, minified CSS and templates, plain dynamic imports,
+ * the terser pass, and the compile hint last.
+ */
+const firstScreenBuild = (): Plugin[] => [
+  splitLanguages(),
+  minifyCssTemplates(),
+  plainDynamicImports(),
+  trimTemplateIndentation(),
+  terserPass(),
+  eagerCompileHint(),
+];
+
+/**
  * `vite build --mode browser` (part of `npm run build:lib`, after the library): dist/lib/browser,
  * the kit for a plain `<script type="module">` tag: lit, @lit/localize and zod inside, the later
  * steps and languages as chunks fetched when needed, and the hosted page's size work (terser, the
@@ -335,14 +349,7 @@ const library: UserConfig = {
  * alone does.
  */
 const browserBuild: UserConfig = {
-  plugins: [
-    splitLanguages(),
-    minifyCssTemplates(),
-    plainDynamicImports(),
-    trimTemplateIndentation(),
-    terserPass(),
-    eagerCompileHint(),
-  ],
+  plugins: firstScreenBuild(),
   build: {
     outDir: resolve(root, 'dist/lib/browser'),
     emptyOutDir: true,
@@ -370,12 +377,7 @@ export default defineConfig(({ mode }) => {
     appType: 'spa',
     envPrefix: 'SIGN_IN_KIT_',
     plugins: [
-      splitLanguages(),
-      minifyCssTemplates(),
-      plainDynamicImports(),
-      trimTemplateIndentation(),
-      terserPass(),
-      eagerCompileHint(),
+      ...firstScreenBuild(),
       ...(endpoint ? [] : [logtoEmulator({ redirectRoot: true })]),
       ...(mode === 'package' ? [bringYourUiPackage(resolve(root, 'dist/app'), resolve(root, 'dist/sign-in-ui.zip'))] : []),
     ],
