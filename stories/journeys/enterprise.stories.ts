@@ -14,9 +14,25 @@ const SSO_TENANT = {
 };
 
 /**
+ * The account this browser is signed in with, as Logto 1.42 describes it
+ * (`GET /api/interaction/consent`); the emulator keeps no session between interactions.
+ */
+const SIGNED_IN = {
+  user: {
+    id: 'u-alice',
+    name: 'Alice Liddell',
+    avatar: null,
+    username: 'alice',
+    primaryEmail: 'alice@example.com',
+    primaryPhone: null,
+  },
+  redirectUri: 'https://app.example.com/callback',
+};
+
+/**
  * The screens of a tenant's enterprise features: single sign-on by email domain, the
- * identifier-only sign-in an app can ask for, and the pages of their own (a suspended account,
- * an address that is not a page).
+ * identifier-only sign-in an app can ask for, a magic link opened where someone else is signed
+ * in, and the pages of their own (a suspended account, an address that is not a page).
  */
 const meta: Meta<FormArgs> = {
   title: 'Journeys/Enterprise',
@@ -77,6 +93,21 @@ export const IdentifierSignInWithHint: Story = {
     await atStep(form, 'identifier-sign-in');
     const fixed = await until(() => fieldsOf(form).querySelector('.si-fixed'), 'the identifier is not shown fixed');
     expectEqual(fixed.querySelector('bdi')?.textContent, 'alice@example.com', 'the fixed identifier');
+  },
+};
+
+/**
+ * Logto's `/switch-account`: a magic link for another email, opened where Alice is signed in.
+ * "Continue as …" uses the link; "Stay with the current account" goes back to the app.
+ */
+export const SwitchAccount: Story = {
+  args: { screen: 'working' },
+  parameters: { faults: [{ path: '/api/interaction/consent', method: 'GET', answer: { status: 200, json: SIGNED_IN } }] },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await form.withFlow((flow) => flow.offerSwitchAccount('a-link-token', 'new.owner@example.com'));
+    await atStep(form, 'switch-account');
+    expectEqual(heading(form), 'Switch account?', 'the heading');
   },
 };
 

@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 
 import { addUser, uniqueName } from '../helpers/emulator.js';
+import { armFaults, disarmFaults, recorded } from '../helpers/faults.js';
 import { bodyOf, HostedWindow, socialApp, until } from '../helpers/social.js';
 
 const PASSWORD = 'Passw0rd!';
@@ -235,6 +236,43 @@ describe('magic links', () => {
     const again = HostedWindow.openBlank(link);
     await again.waitForHeading('This link cannot be used');
     expect(again.alertText()).to.equal('This sign-in link was already used. Each link works once: ask for a new one.');
+  });
+
+  it('asks first on /switch-account when the browser is signed in as someone else, then signs in as the link\'s email', async function () {
+    this.timeout(20000);
+    const app = await socialApp();
+    const email = `${uniqueName('sw')}@example.com`;
+    await addUser({ username: uniqueName('sw'), password: PASSWORD, email, name: 'Link Owner' });
+    const token = new URL(await magicLink(app.appId, email), location.origin).searchParams.get('one_time_token')!;
+    // The emulator keeps no session between interactions: the signed-in account comes as Logto
+    // 1.42 described one (GET /api/interaction/consent, recorded), once.
+    const { body: session } = await recorded('j14-consent-third-party/10-get-consent-info.json');
+    const signedIn = (session as { user: { primaryEmail: string } }).user.primaryEmail;
+    await armFaults(app.appId, [
+      {
+        method: 'GET',
+        path: '/api/interaction/consent',
+        times: 1,
+        response: { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(session) },
+      },
+    ]);
+    try {
+      const page = await HostedWindow.start(app.appId);
+      page.win.location.href = `/switch-account?app_id=${app.appId}&one_time_token=${token}&login_hint=${encodeURIComponent(email)}`;
+      await page.waitForHeading('Switch account?');
+      const subtitle = page.doc.querySelector('sign-in-form .si-subtitle')?.textContent?.replace(/\s+/g, ' ').trim();
+      expect(subtitle).to.equal(`You are signed in as ${signedIn}. This link signs you in as ${email}.`);
+      expect(page.win.location.search, 'the token left the address bar').not.to.include(token);
+      expect(page.button('Stay with the current account')).to.exist;
+      expect(await apiCalls(app), 'nothing is sent before the user answers').to.deep.equal([]);
+
+      page.button(`Continue as ${email}`).click();
+      await page.waitForPath('/demo/callback', 12000);
+      expect(page.query('[data-testid="signed-in-user"]')?.textContent).to.equal('Link Owner');
+      expect(await apiCalls(app)).to.deep.equal(['PUT /', 'POST /verification/one-time-token/verify', 'POST /identification', 'POST /submit']);
+    } finally {
+      await disarmFaults(app.appId);
+    }
   });
 });
 

@@ -154,9 +154,11 @@ export function passwordField(
 }
 
 export function submitButton(ctx: ScreenContext, label: string | TemplateResult, busyLabel: string): TemplateResult {
+  // The label in a span of its own: a label with a value in it ("Continue as <bdi>…</bdi>") is
+  // one line of text that wraps as a sentence, not several flex items side by side.
   return html`<button class="si-button" type="submit" aria-disabled=${ctx.busy}>
     ${ctx.busy ? html`<span class="si-spinner" aria-hidden="true"></span>` : nothing}
-    ${ctx.busy ? busyLabel : label}
+    <span>${ctx.busy ? busyLabel : label}</span>
   </button>`;
 }
 
