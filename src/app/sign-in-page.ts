@@ -68,8 +68,6 @@ function readParameters(): [PageParameters, keep: () => void] {
   return [out as PageParameters, save];
 }
 
-/** The addresses of Logto's own page that open the sign-in screen (or resume a step saved before a reload). */
-const SIGN_IN_PATHS = /^\/($|index\.html$|sign-in(\/|$)|continue\/|mfa-(verification|binding|onboarding)(\/|$)|create-passkey$|social\/|one-time-token\/error$)/;
 
 function safeSessionItem(key: string): string | undefined {
   try {
@@ -87,19 +85,59 @@ function safeSessionStore(key: string, value: string): void {
   }
 }
 
-/** Logto's first-screen paths (the server redirects to these) mapped to the form's first screen. */
+/**
+ * Logto's first-screen paths (the server redirects to these) mapped to the form's first screen.
+ * Read segment by segment rather than with a regular expression per path: the page does this
+ * before anything is on screen, and each expression is compiled on its first use.
+ */
 export function firstScreenFor(path: string): FirstScreen {
-  if (/^\/identifier-sign-in\/?$/.test(path)) return 'identifier-sign-in';
-  if (/^\/identifier-register\/?$/.test(path)) return 'identifier-register';
-  if (/^\/register(\/|$)/.test(path)) return 'register';
-  if (/^\/(forgot-password|reset-password)(\/|$)/.test(path)) return 'forgot-password';
-  if (/^\/single-sign-on(\/|$)/.test(path)) return 'single-sign-on';
-  if (path === '/unknown-session') return 'unknown-session';
-  if (/^\/callback\/[^/]+$/.test(path)) return 'social-callback';
-  // A direct sign-in or a magic link: the page acts on the address at once (see #resume).
-  if (/^\/(direct\/[^/]+\/[^/]+|one-time-token|switch-account)\/?$/.test(path)) return 'working';
-  if (path === '/account-suspended') return 'account-suspended';
-  return SIGN_IN_PATHS.test(path) ? 'sign-in' : 'not-found';
+  if (!path.startsWith('/')) return 'not-found';
+  const [, head = '', ...rest] = path.split('/');
+  const tail = rest.join('/');
+  /** Nothing after the first segment, or only a slash. */
+  const bare = tail === '';
+  switch (head) {
+    case 'identifier-sign-in':
+    case 'identifier-register':
+      return bare ? head : 'not-found';
+    case 'register':
+      return 'register';
+    case 'forgot-password':
+    case 'reset-password':
+      return 'forgot-password';
+    case 'single-sign-on':
+      return 'single-sign-on';
+    case 'unknown-session':
+      return rest.length === 0 ? 'unknown-session' : 'not-found';
+    case 'account-suspended':
+      return rest.length === 0 ? 'account-suspended' : 'not-found';
+    case 'callback':
+      return rest.length === 1 && !bare ? 'social-callback' : 'not-found';
+    // A direct sign-in or a magic link: the page acts on the address at once (see #resume).
+    case 'direct':
+      return /^[^/]+\/[^/]+\/?$/.test(tail) ? 'working' : 'not-found';
+    case 'switch-account':
+      return bare ? 'working' : 'not-found';
+    case 'one-time-token':
+      if (bare) return 'working';
+      return tail === 'error' ? 'sign-in' : 'not-found';
+    // The addresses of Logto's own page that open the sign-in screen (or resume a step saved
+    // before a reload).
+    case '':
+    case 'index.html':
+    case 'create-passkey':
+      return rest.length === 0 ? 'sign-in' : 'not-found';
+    case 'sign-in':
+    case 'mfa-verification':
+    case 'mfa-binding':
+    case 'mfa-onboarding':
+      return 'sign-in';
+    case 'continue':
+    case 'social':
+      return rest.length > 0 ? 'sign-in' : 'not-found';
+    default:
+      return 'not-found';
+  }
 }
 
 const ENTRY_SCREENS: ReadonlySet<FirstScreen> = new Set(['sign-in', 'register', 'forgot-password', 'single-sign-on']);
