@@ -10,6 +10,7 @@ import { allowedEntry, signInTypes } from '../../flow/rules.js';
 import type { SignInFlow } from '../../flow/sign-in-flow.js';
 import type { EntryStep, FirstScreen, FlowError, Step } from '../../flow/steps.js';
 import { getLocale } from '../../i18n/localization.js';
+import { afterNextPaint } from '../../internal/after-paint.js';
 import { dropBrokenImage, safeImageUrl } from '../../internal/urls.js';
 import { brandAdjustments, brandProperties } from '../../theme/brand.js';
 import { resolveScheme, type ThemeMode } from '../../theme/scheme.js';
@@ -268,7 +269,9 @@ export class SignInForm extends LitElement {
       this.#config = config;
       this.requestUpdate();
       // The sign-in screen paints first and the controller follows; any other starts with it.
-      if (this.#quickStart()) void this.updateComplete.then(() => this.#ensureController().catch(() => undefined));
+      if (this.#quickStart()) {
+        void this.updateComplete.then(afterNextPaint).then(() => this.#ensureController().catch(() => undefined));
+      }
       else await this.#ensureController().catch(() => undefined);
     } catch (error) {
       if (controller.signal.aborted) return;
