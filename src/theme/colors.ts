@@ -56,10 +56,6 @@ export function luminance([r, g, b]: Rgb): number {
 export function contrast(a: string | Rgb, b: string | Rgb): number {
   const la = luminance(typeof a === 'string' ? (parseHex(a) ?? [0, 0, 0]) : a);
   const lb = luminance(typeof b === 'string' ? (parseHex(b) ?? [0, 0, 0]) : b);
-  return contrastOfLuminances(la, lb);
-}
-
-function contrastOfLuminances(la: number, lb: number): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
@@ -83,18 +79,17 @@ const WHITE: Rgb = [255, 255, 255];
  * instead of up to forty, which the first screen does ten times for a tenant's two colours.
  */
 export function ensureContrast(color: Rgb, against: Rgb, ratio: number, direction: 'darken' | 'lighten'): Rgb {
-  const reference = luminance(against);
-  const passes = (candidate: Rgb): boolean => contrastOfLuminances(luminance(candidate), reference) >= ratio;
-  if (passes(color)) return color;
   const target = direction === 'darken' ? BLACK : WHITE;
+  const step = (n: number): Rgb => mix(color, target, n / 40);
+  if (contrast(color, against) >= ratio) return color;
   let low = 0; // fails
   let high = 40; // the target: passes, or nothing does
   while (high - low > 1) {
     const middle = (low + high) >> 1;
-    if (passes(mix(color, target, middle / 40))) high = middle;
+    if (contrast(step(middle), against) >= ratio) high = middle;
     else low = middle;
   }
-  return high === 40 ? target : mix(color, target, high / 40);
+  return step(high);
 }
 
 /** Text on a filled brand button: white or near-black, whichever reads better. */
