@@ -68,7 +68,6 @@ function readParameters(): [PageParameters, keep: () => void] {
   return [out as PageParameters, save];
 }
 
-
 function safeSessionItem(key: string): string | undefined {
   try {
     return sessionStorage.getItem(key) ?? undefined;
@@ -108,9 +107,8 @@ export function firstScreenFor(path: string): FirstScreen {
     case 'single-sign-on':
       return 'single-sign-on';
     case 'unknown-session':
-      return rest.length === 0 ? 'unknown-session' : 'not-found';
     case 'account-suspended':
-      return rest.length === 0 ? 'account-suspended' : 'not-found';
+      return rest.length === 0 ? head : 'not-found';
     case 'callback':
       return rest.length === 1 && !bare ? 'social-callback' : 'not-found';
     // A direct sign-in or a magic link: the page acts on the address at once (see #resume).

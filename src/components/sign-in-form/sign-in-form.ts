@@ -271,8 +271,9 @@ export class SignInForm extends LitElement {
       // The sign-in screen paints first and the controller follows; any other starts with it.
       if (this.#quickStart()) {
         void this.updateComplete.then(afterNextPaint).then(() => this.#ensureController().catch(() => undefined));
+      } else {
+        await this.#ensureController().catch(() => undefined);
       }
-      else await this.#ensureController().catch(() => undefined);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError(0, ClientErrorCode.unknown, String(error));
