@@ -76,6 +76,12 @@ function safeSessionItem(key: string): string | undefined {
   }
 }
 
+/** Runs `task` when the page has nothing more urgent to do, or after `timeout` ms at the latest. */
+function idle(task: () => void, timeout: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout });
+  else setTimeout(task, timeout / 4);
+}
+
 function safeSessionStore(key: string, value: string): void {
   try {
     sessionStorage.setItem(key, value);
@@ -244,12 +250,10 @@ export class SignInPage extends LitElement {
     this.#applyScheme();
     this.ready = true;
     await this.updateComplete;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.footer = true;
-        this.#keepParameters();
-      }),
-    );
+    requestAnimationFrame(() => idle(() => (this.footer = true), 100));
+    // Opening the tab's storage takes a moment the user should not wait on: done when the page is
+    // idle (or left sooner).
+    idle(this.#keepParameters, 2000);
     await this.#resume();
   }
 
