@@ -362,9 +362,14 @@ export class SignInPage extends LitElement {
       await setLocale('en');
     }
     this.locale = getLocale();
-    document.title = msg('Sign in', { id: 'signIn.title' });
-    document.documentElement.lang = this.locale;
-    document.documentElement.dir = textDirection(this.locale);
+    // Written only when they change: index.html has the English ones, and each write makes the
+    // browser rework the document before the first screen.
+    const title = msg('Sign in', { id: 'signIn.title' });
+    const dir = textDirection(this.locale);
+    const root = document.documentElement;
+    if (document.title !== title) document.title = title;
+    if (root.lang !== this.locale) root.lang = this.locale;
+    if (root.dir !== dir) root.dir = dir;
   }
 
   #applyTenant(config: SignInExperience): void {
